@@ -1,0 +1,26 @@
+package cn.jiaxiao.provisioning.account;
+
+import cn.jiaxiao.provisioning.unit.Unit;
+import java.util.List;
+
+/** A personal, real-name (实名) staff account with the roles it holds. */
+public record StaffAccount(long id, String username, String displayName, long unitId, String passwordHash,
+        AccountStatus status, List<RoleAssignment> roles) {
+
+    public StaffAccount {
+        roles = List.copyOf(roles);
+    }
+
+    public boolean holds(Role role, Unit target) {
+        return roles.stream().anyMatch(r -> r.role() == role && r.covers(target));
+    }
+
+    public boolean holds(Role role) {
+        return roles.stream().anyMatch(r -> r.role() == role);
+    }
+
+    @Override
+    public String toString() {
+        return "StaffAccount[" + username + "]";
+    }
+}

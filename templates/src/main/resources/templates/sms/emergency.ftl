@@ -1,0 +1,1 @@
+【${signature}】【紧急通知】${body}
