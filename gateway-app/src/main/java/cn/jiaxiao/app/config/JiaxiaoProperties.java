@@ -1,0 +1,137 @@
+package cn.jiaxiao.app.config;
+
+import cn.jiaxiao.routes.smpp.SmppSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Everything under {@code jiaxiao.*}; each property is documented in the README. */
+@ConfigurationProperties("jiaxiao")
+public class JiaxiaoProperties {
+
+    /** Where the embedded PostgreSQL and Artemis keep their data. */
+    private Path dataDir = Path.of("data");
+    /** The school's SMS signature, shown as 【signature】 before every SMS. */
+    private String signature = "示范中学";
+    /** The school's time zone: quiet hours and send times are read in it. */
+    private java.time.ZoneId timeZone = java.time.ZoneId.of("Asia/Shanghai");
+    /** Secret from which the keys sealing contact points are derived. Set it in production. */
+    private String encryptionKey;
+    private final Demo demo = new Demo();
+    private final Embedded embedded = new Embedded();
+    private final Simulator simulator = new Simulator();
+    private final Smpp smpp = new Smpp();
+
+    public Path getDataDir() { return dataDir; }
+    public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
+    public String getSignature() { return signature; }
+    public void setSignature(String signature) { this.signature = signature; }
+    public java.time.ZoneId getTimeZone() { return timeZone; }
+    public void setTimeZone(java.time.ZoneId timeZone) { this.timeZone = timeZone; }
+    public String getEncryptionKey() { return encryptionKey; }
+    public void setEncryptionKey(String encryptionKey) { this.encryptionKey = encryptionKey; }
+    public Demo getDemo() { return demo; }
+    public Embedded getEmbedded() { return embedded; }
+    public Simulator getSimulator() { return simulator; }
+    public Smpp getSmpp() { return smpp; }
+
+    public static class Demo {
+        /** Seed the demo school 示范中学 into an empty database. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    }
+
+    public static class Embedded {
+        /** Port of the embedded PostgreSQL; 0 picks a free one. */
+        private int postgresPort;
+
+        public int getPostgresPort() { return postgresPort; }
+        public void setPostgresPort(int postgresPort) { this.postgresPort = postgresPort; }
+    }
+
+    /** The in-process SMSC simulator, started only when no SMPP connection is configured. */
+    public static class Simulator {
+        /** SMPP port of the in-process simulator; 0 picks a free one. */
+        private int smppPort;
+        /** HTTP control port (MO injection, received messages); negative disables it. */
+        private int httpPort = 8775;
+        private Duration receiptDelay = Duration.ofMillis(200);
+
+        public int getSmppPort() { return smppPort; }
+        public void setSmppPort(int smppPort) { this.smppPort = smppPort; }
+        public int getHttpPort() { return httpPort; }
+        public void setHttpPort(int httpPort) { this.httpPort = httpPort; }
+        public Duration getReceiptDelay() { return receiptDelay; }
+        public void setReceiptDelay(Duration receiptDelay) { this.receiptDelay = receiptDelay; }
+    }
+
+    public static class Smpp {
+        private List<Connection> connections = new ArrayList<>();
+        /** How long a sender's lease on a message lasts before another sender may take it over. */
+        private Duration claimLease = Duration.ofMinutes(2);
+
+        public List<Connection> getConnections() { return connections; }
+        public void setConnections(List<Connection> connections) { this.connections = connections; }
+        public Duration getClaimLease() { return claimLease; }
+        public void setClaimLease(Duration claimLease) { this.claimLease = claimLease; }
+    }
+
+    public static class Connection {
+        private String name;
+        private String host = "127.0.0.1";
+        private int port = 2775;
+        private String systemId = "jiaxiao";
+        private String password = "";
+        private String systemType = "";
+        /** The service number messages are sent from (a 106 number in mainland China). */
+        private String sourceAddress = "1069000";
+        private int binds = 1;
+        /** Outstanding submit_sm per bind. */
+        private int window = 10;
+        private Duration enquireLinkInterval = Duration.ofSeconds(30);
+        private Duration responseTimeout = Duration.ofSeconds(10);
+        private Duration reconnectInitial = Duration.ofSeconds(1);
+        private Duration reconnectMax = Duration.ofSeconds(60);
+        /** Number prefixes this connection serves; empty serves every number. */
+        private List<String> prefixes = new ArrayList<>();
+
+        public SmppSettings toSettings(int index) {
+            return new SmppSettings(name == null ? "smsc" + (index + 1) : name, host, port, systemId, password,
+                    systemType, sourceAddress, binds, window, enquireLinkInterval, responseTimeout, reconnectInitial,
+                    reconnectMax, prefixes);
+        }
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getHost() { return host; }
+        public void setHost(String host) { this.host = host; }
+        public int getPort() { return port; }
+        public void setPort(int port) { this.port = port; }
+        public String getSystemId() { return systemId; }
+        public void setSystemId(String systemId) { this.systemId = systemId; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public String getSystemType() { return systemType; }
+        public void setSystemType(String systemType) { this.systemType = systemType; }
+        public String getSourceAddress() { return sourceAddress; }
+        public void setSourceAddress(String sourceAddress) { this.sourceAddress = sourceAddress; }
+        public int getBinds() { return binds; }
+        public void setBinds(int binds) { this.binds = binds; }
+        public int getWindow() { return window; }
+        public void setWindow(int window) { this.window = window; }
+        public Duration getEnquireLinkInterval() { return enquireLinkInterval; }
+        public void setEnquireLinkInterval(Duration enquireLinkInterval) { this.enquireLinkInterval = enquireLinkInterval; }
+        public Duration getResponseTimeout() { return responseTimeout; }
+        public void setResponseTimeout(Duration responseTimeout) { this.responseTimeout = responseTimeout; }
+        public Duration getReconnectInitial() { return reconnectInitial; }
+        public void setReconnectInitial(Duration reconnectInitial) { this.reconnectInitial = reconnectInitial; }
+        public Duration getReconnectMax() { return reconnectMax; }
+        public void setReconnectMax(Duration reconnectMax) { this.reconnectMax = reconnectMax; }
+        public List<String> getPrefixes() { return prefixes; }
+        public void setPrefixes(List<String> prefixes) { this.prefixes = prefixes; }
+    }
+}

@@ -1,0 +1,43 @@
+package cn.jiaxiao.app.notice;
+
+import cn.jiaxiao.routes.notice.Audience;
+import cn.jiaxiao.routes.notice.Channel;
+import cn.jiaxiao.routes.notice.NoticeDraft;
+import cn.jiaxiao.routes.problem.ProblemException;
+import cn.jiaxiao.templates.render.TemplateKind;
+import java.util.List;
+import java.util.Locale;
+
+/** The JSON a drafter posts to {@code /api/notices}. */
+public record NoticeRequest(String title, String body, String kind, AudienceRequest audience, List<String> channels) {
+
+    public record AudienceRequest(List<String> classes, List<String> units, List<Long> groups, Boolean school,
+            Boolean allTeachers) {
+
+        Audience toAudience() {
+            return new Audience(classes, units, groups, Boolean.TRUE.equals(school), Boolean.TRUE.equals(allTeachers));
+        }
+    }
+
+    NoticeDraft toDraft() {
+        TemplateKind templateKind;
+        try {
+            templateKind = TemplateKind.parse(kind);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("kind", "未知的通知类型：" + kind);
+        }
+        if (channels == null || channels.isEmpty()) {
+            throw ProblemException.invalid("channels", "请至少选择一个发送渠道（SMS）");
+        }
+        List<Channel> parsed = channels.stream().map(NoticeRequest::channel).distinct().toList();
+        return new NoticeDraft(title, body, templateKind, audience == null ? null : audience.toAudience(), parsed);
+    }
+
+    private static Channel channel(String name) {
+        try {
+            return Channel.valueOf(name == null ? "" : name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("channels", "未知的发送渠道：" + name);
+        }
+    }
+}

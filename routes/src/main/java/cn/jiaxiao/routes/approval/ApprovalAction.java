@@ -1,0 +1,8 @@
+package cn.jiaxiao.routes.approval;
+
+public enum ApprovalAction {
+    /** 审核: a reviewer checks content before the approver decides. */
+    REVIEW,
+    /** 审批: the approver takes responsibility (谁审批,谁负责). */
+    APPROVE
+}

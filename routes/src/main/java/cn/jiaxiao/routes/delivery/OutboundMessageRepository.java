@@ -1,0 +1,180 @@
+package cn.jiaxiao.routes.delivery;
+
+import cn.jiaxiao.provisioning.contact.ContactCipher;
+import cn.jiaxiao.provisioning.contact.MobileNumber;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The per-recipient messages: the outbox that feeds the senders, and the archive of what was sent. */
+public class OutboundMessageRepository {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ContactCipher cipher;
+    private final Duration claimLease;
+
+    public OutboundMessageRepository(NamedParameterJdbcTemplate jdbc, ContactCipher cipher, Duration claimLease) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.claimLease = claimLease;
+    }
+
+    /** Inserts in one batch with ids drawn up front, so that the caller can queue them after commit. */
+    public List<Long> insertAll(List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.queryForList(
+                "select nextval('outbound_message_id_seq') from generate_series(1, :n)",
+                Map.of("n", messages.size()), Long.class);
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[messages.size()];
+        for (int i = 0; i < rows.length; i++) {
+            NewMessage m = messages.get(i);
+            rows[i] = new MapSqlParameterSource().addValue("id", ids.get(i)).addValue("notice", m.noticeId())
+                    .addValue("channel", m.channel()).addValue("guardian", m.guardianId())
+                    .addValue("enc", cipher.encrypt(m.recipient().e164()))
+                    .addValue("hash", cipher.lookupHash(m.recipient().e164()))
+                    .addValue("masked", m.recipient().masked()).addValue("body", m.body())
+                    .addValue("segments", m.segments());
+        }
+        jdbc.batchUpdate("""
+                insert into outbound_message (id, notice_id, channel, guardian_id, recipient_enc, recipient_hash,
+                    recipient_masked, body, segments, state)
+                values (:id, :notice, :channel, :guardian, :enc, :hash, :masked, :body, :segments, 'QUEUED')""", rows);
+        return ids;
+    }
+
+    public List<Long> undispatched(long noticeId) {
+        return jdbc.queryForList("""
+                select id from outbound_message where notice_id = :notice and state = 'QUEUED'
+                and dispatched_at is null order by id""", Map.of("notice", noticeId), Long.class);
+    }
+
+    public void markDispatched(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.update("update outbound_message set dispatched_at = now() where id in (:ids)", Map.of("ids", ids));
+        }
+    }
+
+    /**
+     * Takes the lease on a queued message. Empty when it is no longer queued (already sent: a redelivery)
+     * or another sender holds a live lease on it — either way this sender must not send it.
+     */
+    public Optional<ClaimedMessage> claim(long id) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                update outbound_message set claimed_at = now(), attempts = attempts + 1
+                where id = :id and state = 'QUEUED' and (claimed_at is null or claimed_at < :expired)
+                returning notice_id, recipient_enc, body, attempts""",
+                new MapSqlParameterSource().addValue("id", id)
+                        .addValue("expired", Timestamp.from(Instant.now().minus(claimLease))));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = rows.get(0);
+        List<Integer> accepted = jdbc.queryForList("select part_no from sms_part where message_id = :id",
+                Map.of("id", id), Integer.class);
+        return Optional.of(new ClaimedMessage(id, ((Number) row.get("notice_id")).longValue(),
+                new MobileNumber(cipher.decrypt((byte[]) row.get("recipient_enc"))), (String) row.get("body"),
+                ((Number) row.get("attempts")).intValue(), new HashSet<>(accepted)));
+    }
+
+    public void releaseClaim(long id, String error) {
+        jdbc.update("update outbound_message set claimed_at = null, error = :error where id = :id",
+                new MapSqlParameterSource().addValue("id", id).addValue("error", truncate(error)));
+    }
+
+    public void recordPart(long messageId, int partNo, String connection, String smscId) {
+        jdbc.update("""
+                insert into sms_part (message_id, part_no, connection, smsc_id, smsc_key, state)
+                values (:message, :part, :connection, :smscId, :key, 'SUBMITTED')""",
+                Map.of("message", messageId, "part", partNo, "connection", connection, "smscId", smscId,
+                        "key", SmscIdKey.canonical(smscId)));
+    }
+
+    public void markSubmitted(long id) {
+        jdbc.update("""
+                update outbound_message set state = 'SUBMITTED', submitted_at = now(), claimed_at = null, error = null
+                where id = :id and state = 'QUEUED'""", Map.of("id", id));
+    }
+
+    public void markFailed(long id, String error) {
+        jdbc.update("""
+                update outbound_message set state = 'FAILED', done_at = now(), claimed_at = null, error = :error
+                where id = :id and state = 'QUEUED'""",
+                new MapSqlParameterSource().addValue("id", id).addValue("error", truncate(error)));
+    }
+
+    /**
+     * Locks the message row: the sender finishing its last part and receipts for its parts settle the
+     * message one at a time, so no outcome is computed from a half-seen set of parts.
+     */
+    public void lock(long id) {
+        jdbc.queryForList("select id from outbound_message where id = :id for update", Map.of("id", id));
+    }
+
+    /** Gives a submitted message its final state once every part has its receipt: DELIVERED only if all were. */
+    public void settleFromParts(long id) {
+        jdbc.update("""
+                update outbound_message m set done_at = now(), state = parts.outcome
+                from (select message_id, count(*) as total, bool_and(state <> 'SUBMITTED') as all_final,
+                             case when bool_and(state = 'DELIVERED') then 'DELIVERED'
+                                  when bool_or(state = 'REJECTED') then 'REJECTED'
+                                  when bool_or(state = 'EXPIRED') then 'EXPIRED'
+                                  else 'UNDELIVERABLE' end as outcome
+                      from sms_part where message_id = :id group by message_id) parts
+                where m.id = parts.message_id and m.state = 'SUBMITTED'
+                  and parts.total = m.segments and parts.all_final""", Map.of("id", id));
+    }
+
+    public DeliveryStats stats(long noticeId) {
+        Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
+        jdbc.query("select state, count(*) as n from outbound_message where notice_id = :notice group by state",
+                Map.of("notice", noticeId),
+                rs -> {
+                    counts.put(DeliveryState.valueOf(rs.getString("state")), rs.getInt("n"));
+                });
+        return DeliveryStats.of(counts);
+    }
+
+    public List<Delivery> deliveries(long noticeId, int offset, int limit) {
+        List<Delivery> result = new ArrayList<>();
+        jdbc.query("""
+                select m.id, m.channel, m.recipient_masked, m.body, m.segments, m.state, m.error, m.created_at,
+                       m.submitted_at, m.done_at,
+                       coalesce((select string_agg(p.smsc_id, ',' order by p.part_no) from sms_part p
+                                 where p.message_id = m.id), '') as smsc_ids
+                from outbound_message m where m.notice_id = :notice order by m.id offset :offset limit :limit""",
+                Map.of("notice", noticeId, "offset", offset, "limit", limit),
+                rs -> {
+                    String ids = rs.getString("smsc_ids");
+                    result.add(new Delivery(rs.getLong("id"), rs.getString("channel"), rs.getString("recipient_masked"),
+                            rs.getString("body"), rs.getInt("segments"), DeliveryState.valueOf(rs.getString("state")),
+                            ids.isEmpty() ? List.of() : List.of(ids.split(",")), rs.getString("error"),
+                            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("submitted_at")),
+                            instant(rs.getTimestamp("done_at"))));
+                });
+        return result;
+    }
+
+    public Optional<Long> noticeOf(long messageId) {
+        return jdbc.queryForList("select notice_id from outbound_message where id = :id", Map.of("id", messageId),
+                Long.class).stream().findFirst();
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 200 ? error : error.substring(0, 200);
+    }
+}

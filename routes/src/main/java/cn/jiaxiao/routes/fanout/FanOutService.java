@@ -1,0 +1,103 @@
+package cn.jiaxiao.routes.fanout;
+
+import cn.jiaxiao.provisioning.people.GuardianContact;
+import cn.jiaxiao.provisioning.people.GuardianDirectory;
+import cn.jiaxiao.routes.delivery.NewMessage;
+import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
+import cn.jiaxiao.routes.notice.Channel;
+import cn.jiaxiao.routes.notice.Notice;
+import cn.jiaxiao.routes.notice.NoticeRepository;
+import cn.jiaxiao.routes.notice.NoticeStatus;
+import cn.jiaxiao.templates.render.MessageRenderer;
+import cn.jiaxiao.templates.render.TemplateChannel;
+import cn.jiaxiao.templates.sms.SmsSegments;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Turns an approved notice into one message per recipient, written in the same transaction as the
+ * notice's move to SENDING (an outbox): either every message exists and the notice is sending, or
+ * neither. Idempotent, so that a redelivered release only hands out what was never dispatched.
+ */
+public class FanOutService {
+
+    private static final Logger log = LoggerFactory.getLogger(FanOutService.class);
+
+    private final NoticeRepository notices;
+    private final GuardianDirectory guardians;
+    private final OutboundMessageRepository messages;
+    private final MessageRenderer renderer;
+    private final String signature;
+    private final Duration releaseGrace;
+    private final TransactionOperations tx;
+
+    public FanOutService(NoticeRepository notices, GuardianDirectory guardians, OutboundMessageRepository messages,
+            MessageRenderer renderer, String signature, Duration releaseGrace, TransactionOperations tx) {
+        this.notices = notices;
+        this.guardians = guardians;
+        this.messages = messages;
+        this.renderer = renderer;
+        this.signature = signature;
+        this.releaseGrace = releaseGrace;
+        this.tx = tx;
+    }
+
+    /** @return the ids of the messages to hand to the senders */
+    public List<Long> fanOut(long noticeId) {
+        return tx.execute(status -> {
+            Notice notice = notices.lock(noticeId).orElse(null);
+            if (notice == null) {
+                return List.<Long>of();
+            }
+            if (notice.status() == NoticeStatus.SENDING) {
+                return messages.undispatched(noticeId);
+            }
+            if (notice.status() != NoticeStatus.APPROVED) {
+                return List.<Long>of();
+            }
+            List<Long> ids = messages.insertAll(compose(notice));
+            notices.updateStatus(noticeId, NoticeStatus.SENDING);
+            notices.recordRecipientCount(noticeId, ids.size());
+            notices.finishIfAllSubmitted(noticeId);
+            log.info("Notice {} fanned out to {} messages", noticeId, ids.size());
+            return ids;
+        });
+    }
+
+    public void markDispatched(List<Long> ids) {
+        messages.markDispatched(ids);
+    }
+
+    public void finishCompletedNotices() {
+        notices.sending().forEach(notices::finishIfAllSubmitted);
+    }
+
+    /** Approved notices that never started sending within the grace period: their release was lost. */
+    public List<Long> stalledReleases() {
+        return notices.approvedBefore(Instant.now().minus(releaseGrace));
+    }
+
+    private List<NewMessage> compose(Notice notice) {
+        List<GuardianContact> recipients = guardians.guardiansOfClasses(notices.classIds(notice.id()));
+        List<NewMessage> result = new ArrayList<>(recipients.size());
+        if (notice.channels().contains(Channel.SMS)) {
+            // The same text for every guardian: rendered once, not once per recipient.
+            String text = renderer.render(notice.kind(), TemplateChannel.SMS,
+                    Map.of("signature", signature, "body", notice.body(), "title", notice.title()));
+            int segments = SmsSegments.of(text).count();
+            for (GuardianContact guardian : recipients) {
+                if (guardian.mobile() != null) {
+                    result.add(new NewMessage(notice.id(), Channel.SMS.name(), guardian.guardianId(),
+                            guardian.mobile(), text, segments));
+                }
+            }
+        }
+        return result;
+    }
+}

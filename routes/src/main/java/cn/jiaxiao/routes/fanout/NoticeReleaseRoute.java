@@ -1,0 +1,43 @@
+package cn.jiaxiao.routes.fanout;
+
+import cn.jiaxiao.routes.support.Queues;
+import java.time.Duration;
+import org.apache.camel.builder.RouteBuilder;
+
+/** Release and fan-out: an approved notice becomes per-recipient messages, each queued for its sender. */
+public class NoticeReleaseRoute extends RouteBuilder {
+
+    private final FanOutService fanOut;
+    private final Duration sweepEvery;
+
+    public NoticeReleaseRoute(FanOutService fanOut, Duration sweepEvery) {
+        this.fanOut = fanOut;
+        this.sweepEvery = sweepEvery;
+    }
+
+    @Override
+    public void configure() {
+        from(Queues.consume(Queues.NOTICE_RELEASE, 1))
+                .routeId("notice-release")
+                .bean(fanOut, "fanOut")
+                .split(body())
+                    .convertBodyTo(String.class)
+                    .to(Queues.jms(Queues.SMS_OUTBOUND))
+                .end()
+                .bean(fanOut, "markDispatched");
+
+        from("timer:release-sweeper?delay=" + sweepEvery.toMillis() + "&period=" + sweepEvery.toMillis())
+                .routeId("release-sweeper")
+                .bean(fanOut, "stalledReleases")
+                .split(body())
+                    .convertBodyTo(String.class)
+                    .to(Queues.jms(Queues.NOTICE_RELEASE))
+                .end();
+
+        // Senders close a notice when its last message goes out; racing senders can each leave that to
+        // the other, so this sweep closes whatever is complete.
+        from("timer:notice-completion?period=2000")
+                .routeId("notice-completion")
+                .bean(fanOut, "finishCompletedNotices");
+    }
+}

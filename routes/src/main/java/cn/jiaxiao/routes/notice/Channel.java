@@ -1,0 +1,5 @@
+package cn.jiaxiao.routes.notice;
+
+public enum Channel {
+    SMS
+}

@@ -1,0 +1,60 @@
+package cn.jiaxiao.routes.problem;
+
+/**
+ * A refusal the caller can act on. The web layer turns it into an {@code application/problem+json}
+ * answer with {@link #status()}; {@link #field()} names the input at fault, when there is one.
+ * The message is the Chinese text shown to the user.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final Kind kind;
+    private final String field;
+
+    public enum Kind {
+        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), UNPROCESSABLE(422);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    public ProblemException(Kind kind, String field, String message) {
+        super(message);
+        this.kind = kind;
+        this.field = field;
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(Kind.INVALID, field, message);
+    }
+
+    public static ProblemException forbidden(String field, String message) {
+        return new ProblemException(Kind.FORBIDDEN, field, message);
+    }
+
+    public static ProblemException notFound(String message) {
+        return new ProblemException(Kind.NOT_FOUND, null, message);
+    }
+
+    public static ProblemException conflict(String message) {
+        return new ProblemException(Kind.CONFLICT, null, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int status() {
+        return kind.status();
+    }
+
+    public String field() {
+        return field;
+    }
+}
