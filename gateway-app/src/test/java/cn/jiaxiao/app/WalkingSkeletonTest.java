@@ -5,56 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import cn.jiaxiao.app.support.Api;
 import cn.jiaxiao.app.support.ClassRoster;
-import cn.jiaxiao.app.support.TestDataDir;
-import cn.jiaxiao.provisioning.contact.ContactCipher;
+import cn.jiaxiao.app.support.GatewayTest;
 import cn.jiaxiao.smsc.ReceivedMessage;
-import cn.jiaxiao.smsc.SmscSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 2's path, end to end on the embedded defaults: real PostgreSQL, real Artemis, SMPP over TCP to
  * the in-process simulator, receipts back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WalkingSkeletonTest {
+class WalkingSkeletonTest extends GatewayTest {
 
-    private static final Path DATA = TestDataDir.create("skeleton");
     private static final String CLASS_71 = "{\"classes\":[\"7-1\"]}";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("jiaxiao.data-dir", DATA::toString);
-        registry.add("jiaxiao.simulator.http-port", () -> "0");
-        registry.add("jiaxiao.simulator.receipt-delay", () -> "50ms");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SmscSimulator smsc;
-    @Autowired
-    NamedParameterJdbcTemplate jdbc;
-    @Autowired
-    ContactCipher cipher;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     @Test
     void classNoticeApprovedByTheGradeLeaderReachesEveryGuardianExactlyOnce() {

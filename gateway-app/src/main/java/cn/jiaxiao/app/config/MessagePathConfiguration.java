@@ -1,6 +1,16 @@
 package cn.jiaxiao.app.config;
 
+import cn.jiaxiao.provisioning.account.AccountPolicy;
+import cn.jiaxiao.provisioning.account.AccountService;
 import cn.jiaxiao.provisioning.account.StaffAccountRepository;
+import cn.jiaxiao.provisioning.audit.AdminAuditLog;
+import cn.jiaxiao.provisioning.grant.SendGrants;
+import cn.jiaxiao.provisioning.group.RecipientGroups;
+import cn.jiaxiao.provisioning.people.ClassRosterService;
+import cn.jiaxiao.provisioning.people.GuardianScope;
+import cn.jiaxiao.provisioning.token.ApiTokens;
+import java.time.Clock;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import cn.jiaxiao.provisioning.contact.ContactCipher;
 import cn.jiaxiao.provisioning.people.GuardianDirectory;
 import cn.jiaxiao.provisioning.people.RosterWriter;
@@ -87,8 +97,53 @@ class MessagePathConfiguration {
     }
 
     @Bean
-    AudienceScope audienceScope(UnitRepository units, NamedParameterJdbcTemplate jdbc) {
-        return new AudienceScope(units, jdbc);
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AdminAuditLog adminAuditLog(NamedParameterJdbcTemplate jdbc) {
+        return new AdminAuditLog(jdbc);
+    }
+
+    @Bean
+    AccountService accountService(StaffAccountRepository accounts, NamedParameterJdbcTemplate jdbc,
+            UnitRepository units, AdminAuditLog audit, PasswordEncoder passwords, TransactionTemplate tx,
+            Clock clock) {
+        return new AccountService(accounts, new AccountPolicy(jdbc, units), units, audit, passwords, tx, clock);
+    }
+
+    @Bean
+    SendGrants sendGrants(NamedParameterJdbcTemplate jdbc, UnitRepository units, StaffAccountRepository accounts,
+            AdminAuditLog audit, TransactionTemplate tx) {
+        return new SendGrants(jdbc, units, accounts, audit, tx);
+    }
+
+    @Bean
+    GuardianScope guardianScope(NamedParameterJdbcTemplate jdbc) {
+        return new GuardianScope(jdbc);
+    }
+
+    @Bean
+    RecipientGroups recipientGroups(NamedParameterJdbcTemplate jdbc, GuardianScope scope, TransactionTemplate tx) {
+        return new RecipientGroups(jdbc, scope, tx);
+    }
+
+    @Bean
+    ApiTokens apiTokens(NamedParameterJdbcTemplate jdbc, AdminAuditLog audit) {
+        return new ApiTokens(jdbc, audit);
+    }
+
+    @Bean
+    ClassRosterService classRosterService(NamedParameterJdbcTemplate jdbc, UnitRepository units,
+            ContactCipher cipher, AdminAuditLog audit, TransactionTemplate tx) {
+        return new ClassRosterService(jdbc, units, cipher, new RosterWriter(jdbc, cipher), audit, tx);
+    }
+
+    @Bean
+    AudienceScope audienceScope(UnitRepository units, NamedParameterJdbcTemplate jdbc, SendGrants grants,
+            RecipientGroups groups, GuardianScope guardianScope) {
+        return new AudienceScope(units, jdbc, grants, groups, guardianScope);
     }
 
     @Bean
@@ -110,8 +165,9 @@ class MessagePathConfiguration {
 
     @Bean
     FanOutService fanOutService(NoticeRepository notices, GuardianDirectory guardians,
-            OutboundMessageRepository messages, JiaxiaoProperties properties, TransactionTemplate tx) {
-        return new FanOutService(notices, guardians, messages, new MessageRenderer(), properties.getSignature(),
+            StaffAccountRepository staff, OutboundMessageRepository messages, JiaxiaoProperties properties,
+            TransactionTemplate tx) {
+        return new FanOutService(notices, guardians, staff, messages, new MessageRenderer(), properties.getSignature(),
                 Duration.ofSeconds(30), tx);
     }
 

@@ -6,7 +6,7 @@ import cn.jiaxiao.routes.delivery.Delivery;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.notice.Notice;
 import cn.jiaxiao.routes.notice.NoticeService;
-import cn.jiaxiao.routes.problem.ProblemException;
+import cn.jiaxiao.provisioning.problem.ProblemException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -3,7 +3,7 @@ package cn.jiaxiao.app.notice;
 import cn.jiaxiao.routes.notice.Audience;
 import cn.jiaxiao.routes.notice.Channel;
 import cn.jiaxiao.routes.notice.NoticeDraft;
-import cn.jiaxiao.routes.problem.ProblemException;
+import cn.jiaxiao.provisioning.problem.ProblemException;
 import cn.jiaxiao.templates.render.TemplateKind;
 import java.util.List;
 import java.util.Locale;

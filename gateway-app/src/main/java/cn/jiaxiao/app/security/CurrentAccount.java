@@ -2,7 +2,7 @@ package cn.jiaxiao.app.security;
 
 import cn.jiaxiao.provisioning.account.StaffAccount;
 import cn.jiaxiao.provisioning.account.StaffAccountRepository;
-import cn.jiaxiao.routes.problem.ProblemException;
+import cn.jiaxiao.provisioning.problem.ProblemException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,8 @@
 package cn.jiaxiao.app.web;
 
-import cn.jiaxiao.routes.problem.ProblemException;
+import cn.jiaxiao.provisioning.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,13 @@ public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ProblemException.class)
-    ProblemDetail problem(ProblemException e) {
+    ProblemDetail problem(ProblemException e, HttpServletRequest request) {
+        if (e.kind() == ProblemException.Kind.FORBIDDEN) {
+            // Out-of-scope attempts are recorded: who tried what (no personal data is in the detail).
+            log.warn("Refused {} {} for {}: {}", request.getMethod(), request.getRequestURI(),
+                    request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName(),
+                    e.getMessage());
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
         if (e.field() != null) {
             problem.setProperty("field", e.field());

@@ -35,6 +35,35 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json, StandardCharsets.UTF_8)));
     }
 
+    public int put(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.noBody()))
+                .status();
+    }
+
+    public Response put(String user, String path, String json) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public int delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE()).status();
+    }
+
+    /** With other credentials than the demo password, or a bearer token (password null). */
+    public Response as(String user, String password, String bearer, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        } else if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(null, request);
+    }
+
     private Response send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A personal, real-name (实名) staff account with the roles it holds. */
 public record StaffAccount(long id, String username, String displayName, long unitId, String passwordHash,
-        AccountStatus status, List<RoleAssignment> roles) {
+        AccountStatus status, java.time.Instant lockedUntil, List<RoleAssignment> roles) {
 
     public StaffAccount {
         roles = List.copyOf(roles);
@@ -13,6 +13,10 @@ public record StaffAccount(long id, String username, String displayName, long un
 
     public boolean holds(Role role, Unit target) {
         return roles.stream().anyMatch(r -> r.role() == role && r.covers(target));
+    }
+
+    public boolean isLocked(java.time.Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     public boolean holds(Role role) {

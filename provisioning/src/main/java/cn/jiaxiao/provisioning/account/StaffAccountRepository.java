@@ -52,6 +52,55 @@ public class StaffAccountRepository {
         return keys.getKey().longValue();
     }
 
+    public List<StaffAccount> findAll() {
+        return jdbc.queryForList("select id from staff_account order by username", Map.of(), Long.class).stream()
+                .map(this::findById).flatMap(Optional::stream).toList();
+    }
+
+    /** The mobile numbers of these accounts (those that have one), by account id. */
+    public Map<Long, MobileNumber> mobilesOf(java.util.Collection<Long> ids) {
+        Map<Long, MobileNumber> mobiles = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return mobiles;
+        }
+        jdbc.query("""
+                select id, mobile_enc from staff_account where id in (:ids) and mobile_enc is not null order by id""",
+                Map.of("ids", ids),
+                rs -> {
+                    mobiles.put(rs.getLong("id"), new MobileNumber(cipher.decrypt(rs.getBytes("mobile_enc"))));
+                });
+        return mobiles;
+    }
+
+    public void setStatus(long id, AccountStatus status) {
+        jdbc.update("update staff_account set status = :status where id = :id", Map.of("status", status.name(), "id", id));
+    }
+
+    public void setPasswordHash(long id, String hash) {
+        jdbc.update("""
+                update staff_account set password_hash = :hash, password_changed_at = now(), failed_logins = 0,
+                  locked_until = null where id = :id""", Map.of("hash", hash, "id", id));
+    }
+
+    /** Counts a failed login; the {@code maxFailures}-th in a row locks the account until {@code lockUntil}. */
+    public void recordFailedLogin(String username, int maxFailures, java.time.Instant lockUntil) {
+        jdbc.update("""
+                update staff_account set failed_logins = failed_logins + 1,
+                  locked_until = case when failed_logins + 1 >= :max then :until else locked_until end
+                where username = :username""",
+                Map.of("max", maxFailures, "until", java.sql.Timestamp.from(lockUntil), "username", username));
+    }
+
+    public void recordSuccessfulLogin(String username) {
+        jdbc.update("update staff_account set failed_logins = 0, locked_until = null where username = :username "
+                + "and (failed_logins <> 0 or locked_until is not null)", Map.of("username", username));
+    }
+
+    public void revoke(long accountId, Role role, Unit unit) {
+        jdbc.update("delete from role_assignment where account_id = :account and role = :role and unit_id = :unit",
+                Map.of("account", accountId, "role", role.name(), "unit", unit.id()));
+    }
+
     public void grant(long accountId, Role role, Unit unit) {
         jdbc.update("""
                 insert into role_assignment (account_id, role, unit_id) values (:account, :role, :unit)
@@ -61,7 +110,8 @@ public class StaffAccountRepository {
 
     private Optional<StaffAccount> find(String condition, Object key) {
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select id, username, display_name, unit_id, password_hash, status from staff_account where " + condition,
+                "select id, username, display_name, unit_id, password_hash, status, locked_until from staff_account where "
+                        + condition,
                 Map.of("key", key));
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -75,6 +125,8 @@ public class StaffAccountRepository {
                         units.findById(rs.getLong("unit_id")).orElseThrow()));
         return Optional.of(new StaffAccount(id, (String) row.get("username"), (String) row.get("display_name"),
                 ((Number) row.get("unit_id")).longValue(), (String) row.get("password_hash"),
-                AccountStatus.valueOf((String) row.get("status")), roles));
+                AccountStatus.valueOf((String) row.get("status")),
+                row.get("locked_until") == null ? null : ((java.sql.Timestamp) row.get("locked_until")).toInstant(),
+                roles));
     }
 }

@@ -21,9 +21,15 @@ public class GuardianDirectory {
     }
 
     public List<GuardianContact> guardiansOfClasses(Collection<Long> classIds) {
-        if (classIds.isEmpty()) {
-            return List.of();
-        }
+        return classIds.isEmpty() ? List.of() : query("s.class_id in (:ids)", classIds);
+    }
+
+    /** Guardians named one by one (a custom group), with all their children. */
+    public List<GuardianContact> guardiansByIds(Collection<Long> guardianIds) {
+        return guardianIds.isEmpty() ? List.of() : query("g.id in (:ids)", guardianIds);
+    }
+
+    private List<GuardianContact> query(String condition, Collection<Long> ids) {
         Map<Long, GuardianContact> byGuardian = new LinkedHashMap<>();
         Map<Long, List<StudentRef>> children = new LinkedHashMap<>();
         jdbc.query("""
@@ -33,9 +39,9 @@ public class GuardianDirectory {
                 join unit c on c.id = s.class_id
                 join guardian_student gs on gs.student_id = s.id
                 join guardian g on g.id = gs.guardian_id
-                where s.class_id in (:classes)
+                where """ + condition + """
                 order by g.id, c.code, s.student_no""",
-                Map.of("classes", classIds),
+                Map.of("ids", ids),
                 rs -> {
                     long guardianId = rs.getLong("guardian_id");
                     children.computeIfAbsent(guardianId, id -> new ArrayList<>()).add(new StudentRef(

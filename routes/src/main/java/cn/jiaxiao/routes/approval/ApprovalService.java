@@ -7,7 +7,7 @@ import cn.jiaxiao.routes.fanout.ReleaseQueue;
 import cn.jiaxiao.routes.notice.Notice;
 import cn.jiaxiao.routes.notice.NoticeRepository;
 import cn.jiaxiao.routes.notice.NoticeStatus;
-import cn.jiaxiao.routes.problem.ProblemException;
+import cn.jiaxiao.provisioning.problem.ProblemException;
 import java.util.List;
 import org.springframework.transaction.support.TransactionOperations;
 

@@ -40,16 +40,17 @@ public class OutboundMessageRepository {
         for (int i = 0; i < rows.length; i++) {
             NewMessage m = messages.get(i);
             rows[i] = new MapSqlParameterSource().addValue("id", ids.get(i)).addValue("notice", m.noticeId())
-                    .addValue("channel", m.channel()).addValue("guardian", m.guardianId())
+                    .addValue("channel", m.channel()).addValue("guardian", m.guardianId()).addValue("staff", m.staffId())
                     .addValue("enc", cipher.encrypt(m.recipient().e164()))
                     .addValue("hash", cipher.lookupHash(m.recipient().e164()))
                     .addValue("masked", m.recipient().masked()).addValue("body", m.body())
                     .addValue("segments", m.segments());
         }
         jdbc.batchUpdate("""
-                insert into outbound_message (id, notice_id, channel, guardian_id, recipient_enc, recipient_hash,
-                    recipient_masked, body, segments, state)
-                values (:id, :notice, :channel, :guardian, :enc, :hash, :masked, :body, :segments, 'QUEUED')""", rows);
+                insert into outbound_message (id, notice_id, channel, guardian_id, staff_id, recipient_enc,
+                    recipient_hash, recipient_masked, body, segments, state)
+                values (:id, :notice, :channel, :guardian, :staff, :enc, :hash, :masked, :body, :segments, 'QUEUED')""",
+                rows);
         return ids;
     }
 

@@ -1,5 +1,6 @@
 package cn.jiaxiao.routes.fanout;
 
+import cn.jiaxiao.provisioning.account.StaffAccountRepository;
 import cn.jiaxiao.provisioning.people.GuardianContact;
 import cn.jiaxiao.provisioning.people.GuardianDirectory;
 import cn.jiaxiao.routes.delivery.NewMessage;
@@ -14,6 +15,7 @@ import cn.jiaxiao.templates.sms.SmsSegments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -31,16 +33,19 @@ public class FanOutService {
 
     private final NoticeRepository notices;
     private final GuardianDirectory guardians;
+    private final StaffAccountRepository staff;
     private final OutboundMessageRepository messages;
     private final MessageRenderer renderer;
     private final String signature;
     private final Duration releaseGrace;
     private final TransactionOperations tx;
 
-    public FanOutService(NoticeRepository notices, GuardianDirectory guardians, OutboundMessageRepository messages,
+    public FanOutService(NoticeRepository notices, GuardianDirectory guardians, StaffAccountRepository staff,
+            OutboundMessageRepository messages,
             MessageRenderer renderer, String signature, Duration releaseGrace, TransactionOperations tx) {
         this.notices = notices;
         this.guardians = guardians;
+        this.staff = staff;
         this.messages = messages;
         this.renderer = renderer;
         this.signature = signature;
@@ -83,21 +88,29 @@ public class FanOutService {
         return notices.approvedBefore(Instant.now().minus(releaseGrace));
     }
 
+    /**
+     * One message per phone number: a guardian reached through two classes or a group, or who is also on
+     * the staff, gets it once.
+     */
     private List<NewMessage> compose(Notice notice) {
-        List<GuardianContact> recipients = guardians.guardiansOfClasses(notices.classIds(notice.id()));
-        List<NewMessage> result = new ArrayList<>(recipients.size());
-        if (notice.channels().contains(Channel.SMS)) {
-            // The same text for every guardian: rendered once, not once per recipient.
-            String text = renderer.render(notice.kind(), TemplateChannel.SMS,
-                    Map.of("signature", signature, "body", notice.body(), "title", notice.title()));
-            int segments = SmsSegments.of(text).count();
-            for (GuardianContact guardian : recipients) {
-                if (guardian.mobile() != null) {
-                    result.add(new NewMessage(notice.id(), Channel.SMS.name(), guardian.guardianId(),
-                            guardian.mobile(), text, segments));
-                }
+        if (!notice.channels().contains(Channel.SMS)) {
+            return List.of();
+        }
+        // The same text for everyone: rendered once, not once per recipient.
+        String text = renderer.render(notice.kind(), TemplateChannel.SMS,
+                Map.of("signature", signature, "body", notice.body(), "title", notice.title()));
+        int segments = SmsSegments.of(text).count();
+        Map<String, NewMessage> byNumber = new LinkedHashMap<>();
+        List<GuardianContact> reached = new ArrayList<>(guardians.guardiansOfClasses(notices.classIds(notice.id())));
+        reached.addAll(guardians.guardiansByIds(notices.guardianIds(notice.id())));
+        for (GuardianContact guardian : reached) {
+            if (guardian.mobile() != null) {
+                byNumber.putIfAbsent(guardian.mobile().e164(), new NewMessage(notice.id(), Channel.SMS.name(),
+                        guardian.guardianId(), null, guardian.mobile(), text, segments));
             }
         }
-        return result;
+        staff.mobilesOf(notices.staffIds(notice.id())).forEach((staffId, mobile) -> byNumber.putIfAbsent(
+                mobile.e164(), new NewMessage(notice.id(), Channel.SMS.name(), null, staffId, mobile, text, segments)));
+        return new ArrayList<>(byNumber.values());
     }
 }

@@ -1,5 +1,6 @@
 package cn.jiaxiao.routes.notice;
 
+import cn.jiaxiao.routes.scope.ResolvedAudience;
 import cn.jiaxiao.routes.support.Json;
 import cn.jiaxiao.templates.render.TemplateKind;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ public class NoticeRepository {
     }
 
     public long insert(NoticeDraft draft, NoticeStatus status, long drafterId, String contentHash,
-            Collection<Long> classIds) {
+            ResolvedAudience audience) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into notice (title, body, kind, audience, channels, status, drafter_id, content_hash)
@@ -40,10 +41,16 @@ public class NoticeRepository {
                         .addValue("status", status.name()).addValue("drafter", drafterId).addValue("hash", contentHash),
                 keys, new String[] {"id"});
         long id = keys.getKey().longValue();
-        jdbc.batchUpdate("insert into notice_class (notice_id, class_id) values (:notice, :cls)",
-                classIds.stream().map(c -> new MapSqlParameterSource().addValue("notice", id).addValue("cls", c))
-                        .toArray(MapSqlParameterSource[]::new));
+        link("insert into notice_class (notice_id, class_id) values (:notice, :ref)", id, audience.classIds());
+        link("insert into notice_guardian (notice_id, guardian_id) values (:notice, :ref)", id, audience.guardianIds());
+        link("insert into notice_staff (notice_id, staff_id) values (:notice, :ref)", id, audience.staffIds());
         return id;
+    }
+
+    private void link(String sql, long noticeId, Collection<Long> refs) {
+        jdbc.batchUpdate(sql, refs.stream()
+                .map(ref -> new MapSqlParameterSource().addValue("notice", noticeId).addValue("ref", ref))
+                .toArray(MapSqlParameterSource[]::new));
     }
 
     public Optional<Notice> find(long id) {
@@ -59,6 +66,17 @@ public class NoticeRepository {
 
     public List<Long> classIds(long noticeId) {
         return jdbc.queryForList("select class_id from notice_class where notice_id = :id order by class_id",
+                Map.of("id", noticeId), Long.class);
+    }
+
+    /** Guardians the notice names one by one (from custom groups). */
+    public List<Long> guardianIds(long noticeId) {
+        return jdbc.queryForList("select guardian_id from notice_guardian where notice_id = :id order by guardian_id",
+                Map.of("id", noticeId), Long.class);
+    }
+
+    public List<Long> staffIds(long noticeId) {
+        return jdbc.queryForList("select staff_id from notice_staff where notice_id = :id order by staff_id",
                 Map.of("id", noticeId), Long.class);
     }
 

@@ -4,7 +4,7 @@ import cn.jiaxiao.provisioning.account.StaffAccount;
 import cn.jiaxiao.provisioning.unit.UnitRepository;
 import cn.jiaxiao.routes.approval.ApprovalChain;
 import cn.jiaxiao.routes.approval.ApprovalRepository;
-import cn.jiaxiao.routes.problem.ProblemException;
+import cn.jiaxiao.provisioning.problem.ProblemException;
 import cn.jiaxiao.routes.scope.AudienceScope;
 import cn.jiaxiao.routes.scope.ResolvedAudience;
 import org.springframework.transaction.support.TransactionOperations;
@@ -37,7 +37,7 @@ public class NoticeService {
         ResolvedAudience audience = scope.resolve(drafter, draft.audience());
         long id = tx.execute(status -> {
             long noticeId = notices.insert(draft, NoticeStatus.PENDING_APPROVAL, drafter.id(),
-                    ContentHash.of(draft), audience.classIds());
+                    ContentHash.of(draft), audience);
             approvals.insertChain(noticeId, chains.stepsFor(audience));
             return noticeId;
         });

@@ -1,4 +1,4 @@
-package cn.jiaxiao.routes.problem;
+package cn.jiaxiao.provisioning.problem;
 
 /**
  * A refusal the caller can act on. The web layer turns it into an {@code application/problem+json}
