@@ -8,6 +8,7 @@ import cn.jiaxiao.provisioning.grant.SendGrants;
 import cn.jiaxiao.provisioning.group.RecipientGroups;
 import cn.jiaxiao.provisioning.people.ClassRosterService;
 import cn.jiaxiao.provisioning.people.GuardianScope;
+import cn.jiaxiao.provisioning.roster.RosterImporter;
 import cn.jiaxiao.provisioning.token.ApiTokens;
 import java.time.Clock;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -138,6 +139,12 @@ class MessagePathConfiguration {
     ClassRosterService classRosterService(NamedParameterJdbcTemplate jdbc, UnitRepository units,
             ContactCipher cipher, AdminAuditLog audit, TransactionTemplate tx) {
         return new ClassRosterService(jdbc, units, cipher, new RosterWriter(jdbc, cipher), audit, tx);
+    }
+
+    @Bean
+    RosterImporter rosterImporter(NamedParameterJdbcTemplate jdbc, ContactCipher cipher, UnitRepository units,
+            TransactionTemplate tx) {
+        return new RosterImporter(jdbc, cipher, units, tx);
     }
 
     @Bean

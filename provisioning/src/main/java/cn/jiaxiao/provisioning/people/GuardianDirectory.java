@@ -39,7 +39,7 @@ public class GuardianDirectory {
                 join unit c on c.id = s.class_id
                 join guardian_student gs on gs.student_id = s.id
                 join guardian g on g.id = gs.guardian_id
-                where """ + condition + """
+                where\s""" + condition + """
                 order by g.id, c.code, s.student_no""",
                 Map.of("ids", ids),
                 rs -> {

@@ -38,7 +38,7 @@ public class NoticeService {
         long id = tx.execute(status -> {
             long noticeId = notices.insert(draft, NoticeStatus.PENDING_APPROVAL, drafter.id(),
                     ContentHash.of(draft), audience);
-            approvals.insertChain(noticeId, chains.stepsFor(audience));
+            approvals.insertChain(noticeId, chains.stepsFor(audience, drafter));
             return noticeId;
         });
         return notices.find(id).orElseThrow();
