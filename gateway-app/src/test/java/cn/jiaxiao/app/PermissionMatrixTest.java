@@ -46,26 +46,28 @@ class PermissionMatrixTest extends GatewayTest {
         revokeMath7();
     }
 
+    /** Expected answer per role, in the order of {@link #KINDS}: 201 sent for approval, 403 refused. */
+    private static final String[] KINDS = {"class71", "class72", "class81", "grade7", "grade8", "school", "teachers",
+            "department"};
+    private static final Map<String, int[]> EXPECTED = Map.of(
+            "principal", new int[] {201, 201, 201, 201, 201, 201, 201, 201},
+            "office", new int[] {201, 201, 201, 201, 201, 201, 201, 201},
+            "affairs", new int[] {201, 201, 201, 201, 201, 201, 201, 201},
+            "grade7", new int[] {201, 201, 403, 201, 403, 403, 201, 403},
+            "teacher71", new int[] {201, 403, 403, 403, 403, 403, 201, 403},
+            "teacher72", new int[] {403, 201, 403, 403, 403, 403, 201, 403},
+            "math7", new int[] {403, 403, 403, 403, 403, 403, 201, 403},
+            "logistics", new int[] {403, 403, 403, 403, 403, 403, 403, 403},
+            "logisticshead", new int[] {403, 403, 403, 403, 403, 403, 403, 201});
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> matrix() {
+        return EXPECTED.entrySet().stream().sorted(Map.Entry.comparingByKey()).flatMap(role ->
+                java.util.stream.IntStream.range(0, KINDS.length).mapToObj(i ->
+                        org.junit.jupiter.params.provider.Arguments.of(role.getKey(), KINDS[i], role.getValue()[i])));
+    }
+
     @ParameterizedTest(name = "{0} → {1}: {2}")
-    @CsvSource({
-            "principal,  class71, 201", "principal,  class81, 201", "principal,  grade8, 201",
-            "principal,  school, 201", "principal,  teachers, 201", "principal,  department, 201",
-            "office,     class71, 201", "office,     grade7, 201", "office,     school, 201",
-            "office,     teachers, 201", "office,     department, 201",
-            "affairs,    class81, 201", "affairs,    school, 201", "affairs,    department, 201",
-            "grade7,     class71, 201", "grade7,     class72, 201", "grade7,     grade7, 201",
-            "grade7,     class81, 403", "grade7,     grade8, 403", "grade7,     school, 403",
-            "grade7,     teachers, 201", "grade7,     department, 403",
-            "teacher71,  class71, 201", "teacher71,  class72, 403", "teacher71,  class81, 403",
-            "teacher71,  grade7, 403", "teacher71,  grade8, 403", "teacher71,  school, 403",
-            "teacher71,  teachers, 201", "teacher71,  department, 403",
-            "teacher72,  class72, 201", "teacher72,  class71, 403", "teacher72,  school, 403",
-            "math7,      class71, 403", "math7,      class72, 403", "math7,      grade7, 403",
-            "math7,      school, 403", "math7,      teachers, 201", "math7,      department, 403",
-            "logistics,  class71, 403", "logistics,  grade7, 403", "logistics,  school, 403",
-            "logistics,  teachers, 403", "logistics,  department, 403",
-            "logisticshead, class71, 403", "logisticshead, school, 403", "logisticshead, department, 201",
-    })
+    @org.junit.jupiter.params.provider.MethodSource("matrix")
     void send(String user, String audience, int expected) {
         long before = noticeCount();
         Api.Response answer = submit(user, AUDIENCES.get(audience));
@@ -124,6 +126,20 @@ class PermissionMatrixTest extends GatewayTest {
             assertThat(students.raw()).doesNotContainPattern("1380000\\d{4}");
             assertThat(students.raw()).contains("138****");
         }
+    }
+
+    @ParameterizedTest(name = "{0} → own group of colleagues: {1}")
+    @CsvSource({"principal, 201", "office, 201", "affairs, 201", "grade7, 201", "teacher71, 201", "teacher72, 201",
+            "math7, 201", "logistics, 403", "logisticshead, 403"})
+    void sendToOwnCustomGroup(String user, int expected) {
+        String other = user.equals("principal") ? "affairs" : "principal"; // nobody messages himself
+        long colleague = jdbc.queryForObject("select id from staff_account where username = :u", Map.of("u", other),
+                Long.class);
+        Api.Response group = api.post(user, "/api/groups",
+                "{\"name\":\"同事" + System.nanoTime() + "\",\"staffIds\":[" + colleague + "]}");
+        assertThat(group.status()).isEqualTo(201);
+        Api.Response answer = submit(user, "{\"groups\":[" + group.json().get("id").asLong() + "]}");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(expected);
     }
 
     @Test

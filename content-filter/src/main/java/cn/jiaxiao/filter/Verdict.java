@@ -1,0 +1,7 @@
+package cn.jiaxiao.filter;
+
+public enum Verdict {
+    PASS,
+    WARN,
+    BLOCK
+}
