@@ -77,7 +77,11 @@ class RosterManagementTest extends GatewayTest {
                 Api.notice("作息调整", body, "{\"classes\":[\"7-1\",\"7-2\"],\"units\":[\"g7\"]}"));
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
-        assertThat(created.json().get("approvals").get(0).get("role").asText()).isEqualTo("PRINCIPAL");
+        // a division notice: reviewed by the grade's student-work leader; its drafter is the grade leader,
+        // so approval goes up to the principal
+        assertThat(created.json().get("approvals").findValuesAsText("role"))
+                .containsExactly("STUDENT_WORK_LEADER", "PRINCIPAL");
+        assertThat(api.post("grade7work", "/api/notices/" + id + "/review", null).status()).isEqualTo(200);
         assertThat(api.post("principal", "/api/notices/" + id + "/approve", null).status()).isEqualTo(200);
         List<String> expected = new java.util.ArrayList<>(ClassRoster.guardianMobiles(jdbc, cipher, "7-1"));
         ClassRoster.guardianMobiles(jdbc, cipher, "7-2").stream().filter(m -> !expected.contains(m))

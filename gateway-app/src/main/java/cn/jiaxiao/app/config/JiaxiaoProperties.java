@@ -23,6 +23,10 @@ public class JiaxiaoProperties {
     private final Embedded embedded = new Embedded();
     private final Simulator simulator = new Simulator();
     private final Smpp smpp = new Smpp();
+    private final QuietHoursProperties quietHours = new QuietHoursProperties();
+    private final Approval approval = new Approval();
+    private final Scheduler scheduler = new Scheduler();
+    private final Sms sms = new Sms();
 
     public Path getDataDir() { return dataDir; }
     public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
@@ -36,6 +40,52 @@ public class JiaxiaoProperties {
     public Embedded getEmbedded() { return embedded; }
     public Simulator getSimulator() { return simulator; }
     public Smpp getSmpp() { return smpp; }
+    public QuietHoursProperties getQuietHours() { return quietHours; }
+    public Approval getApproval() { return approval; }
+    public Scheduler getScheduler() { return scheduler; }
+    public Sms getSms() { return sms; }
+
+    /** 夜间免打扰: nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
+    public static class QuietHoursProperties {
+        private boolean enabled = true;
+        private java.time.LocalTime start = java.time.LocalTime.of(22, 0);
+        private java.time.LocalTime end = java.time.LocalTime.of(7, 0);
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public java.time.LocalTime getStart() { return start; }
+        public void setStart(java.time.LocalTime start) { this.start = start; }
+        public java.time.LocalTime getEnd() { return end; }
+        public void setEnd(java.time.LocalTime end) { this.end = end; }
+    }
+
+    public static class Approval {
+        /** Chains per kind (class, division, school, department, emergency), e.g. {@code APPROVE:GRADE_LEADER@division}. */
+        private java.util.Map<String, String> chains = new java.util.HashMap<>();
+        /** A step waiting longer than this goes to the principal. */
+        private Duration escalateAfter = Duration.ofHours(24);
+
+        public java.util.Map<String, String> getChains() { return chains; }
+        public void setChains(java.util.Map<String, String> chains) { this.chains = chains; }
+        public Duration getEscalateAfter() { return escalateAfter; }
+        public void setEscalateAfter(Duration escalateAfter) { this.escalateAfter = escalateAfter; }
+    }
+
+    public static class Scheduler {
+        /** How often scheduled notices are checked for release. */
+        private Duration period = Duration.ofSeconds(15);
+
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
+    }
+
+    public static class Sms {
+        /** Price of one SMS part, in yuan, for cost estimates. */
+        private java.math.BigDecimal pricePerPart = new java.math.BigDecimal("0.05");
+
+        public java.math.BigDecimal getPricePerPart() { return pricePerPart; }
+        public void setPricePerPart(java.math.BigDecimal pricePerPart) { this.pricePerPart = pricePerPart; }
+    }
 
     public static class Demo {
         /** Seed the demo school 示范中学 into an empty database. */

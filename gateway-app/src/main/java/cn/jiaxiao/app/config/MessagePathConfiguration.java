@@ -18,7 +18,15 @@ import cn.jiaxiao.provisioning.people.RosterWriter;
 import cn.jiaxiao.provisioning.unit.UnitRepository;
 import cn.jiaxiao.routes.approval.ApprovalChain;
 import cn.jiaxiao.routes.approval.ApprovalRepository;
-import cn.jiaxiao.routes.approval.ApprovalService;
+import cn.jiaxiao.routes.approval.ApprovalChains;
+import cn.jiaxiao.routes.audit.AuditTrail;
+import cn.jiaxiao.routes.delivery.NoticeCompletion;
+import cn.jiaxiao.routes.schedule.QuietHours;
+import cn.jiaxiao.routes.workflow.ApprovalInbox;
+import cn.jiaxiao.routes.workflow.NoticeWorkflow;
+import cn.jiaxiao.routes.workflow.WorkflowRoutes;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.delivery.ReceiptService;
 import cn.jiaxiao.routes.fanout.FanOutService;
@@ -155,8 +163,46 @@ class MessagePathConfiguration {
 
     @Bean
     NoticeService noticeService(NoticeRepository notices, ApprovalRepository approvals, AudienceScope scope,
-            UnitRepository units, TransactionTemplate tx) {
-        return new NoticeService(notices, approvals, scope, new ApprovalChain(units), units, tx);
+            UnitRepository units) {
+        return new NoticeService(notices, approvals, scope, units);
+    }
+
+    @Bean
+    AuditTrail auditTrail(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        return new AuditTrail(jdbc, clock);
+    }
+
+    @Bean
+    NoticeCompletion noticeCompletion(NoticeRepository notices, AuditTrail audit) {
+        return new NoticeCompletion(notices, audit);
+    }
+
+    @Bean
+    QuietHours quietHours(JiaxiaoProperties properties) {
+        JiaxiaoProperties.QuietHoursProperties quiet = properties.getQuietHours();
+        return new QuietHours(quiet.isEnabled(), quiet.getStart(), quiet.getEnd(), properties.getTimeZone());
+    }
+
+    @Bean
+    NoticeWorkflow noticeWorkflow(NoticeRepository notices, ApprovalRepository approvals, UnitRepository units,
+            StaffAccountRepository accounts, AudienceScope scope, AuditTrail audit, CamelQueues queues,
+            QuietHours quietHours, Clock clock, TransactionTemplate tx, JiaxiaoProperties properties,
+            ObjectProvider<NoticeWorkflow.SubmissionCheck> checks) {
+        ApprovalChain chain = new ApprovalChain(units, accounts,
+                ApprovalChains.configured(properties.getApproval().getChains()));
+        return new NoticeWorkflow(notices, approvals, chain, scope, units, audit, queues, quietHours, clock, tx,
+                checks.orderedStream().toList());
+    }
+
+    @Bean
+    ApprovalInbox approvalInbox(ApprovalRepository approvals, NoticeRepository notices, UnitRepository units) {
+        return new ApprovalInbox(approvals, notices, units);
+    }
+
+    @Bean
+    WorkflowRoutes workflowRoutes(NoticeWorkflow workflow, JiaxiaoProperties properties) {
+        return new WorkflowRoutes(workflow, properties.getScheduler().getPeriod(),
+                properties.getApproval().getEscalateAfter());
     }
 
     @Bean
@@ -164,18 +210,13 @@ class MessagePathConfiguration {
         return new CamelQueues(producer);
     }
 
-    @Bean
-    ApprovalService approvalService(NoticeRepository notices, ApprovalRepository approvals, UnitRepository units,
-            CamelQueues queues, TransactionTemplate tx) {
-        return new ApprovalService(notices, approvals, units, queues, tx);
-    }
 
     @Bean
     FanOutService fanOutService(NoticeRepository notices, GuardianDirectory guardians,
             StaffAccountRepository staff, OutboundMessageRepository messages, JiaxiaoProperties properties,
-            TransactionTemplate tx) {
+            AuditTrail audit, NoticeCompletion completion, TransactionTemplate tx) {
         return new FanOutService(notices, guardians, staff, messages, new MessageRenderer(), properties.getSignature(),
-                Duration.ofSeconds(30), tx);
+                Duration.ofSeconds(30), audit, completion, tx);
     }
 
     @Bean
@@ -184,9 +225,9 @@ class MessagePathConfiguration {
     }
 
     @Bean
-    SmsRoutes smsRoutes(OutboundMessageRepository messages, NoticeRepository notices, SmppClient smpp,
+    SmsRoutes smsRoutes(OutboundMessageRepository messages, NoticeCompletion completion, SmppClient smpp,
             NamedParameterJdbcTemplate jdbc, ContactCipher cipher, TransactionTemplate tx) {
-        return new SmsRoutes(new SmsSender(messages, notices, smpp, tx), new ReceiptService(jdbc, messages, tx),
+        return new SmsRoutes(new SmsSender(messages, completion, smpp, tx), new ReceiptService(jdbc, messages, tx),
                 new InboundSmsStore(jdbc, cipher), smpp.totalWindow());
     }
 }

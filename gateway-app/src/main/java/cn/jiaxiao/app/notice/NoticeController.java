@@ -1,23 +1,33 @@
 package cn.jiaxiao.app.notice;
 
 import cn.jiaxiao.app.security.CurrentAccount;
-import cn.jiaxiao.routes.approval.ApprovalService;
+import cn.jiaxiao.provisioning.account.StaffAccount;
+import cn.jiaxiao.provisioning.problem.ProblemException;
+import cn.jiaxiao.routes.audit.AuditEvent;
+import cn.jiaxiao.routes.audit.AuditTrail;
 import cn.jiaxiao.routes.delivery.Delivery;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.notice.Notice;
 import cn.jiaxiao.routes.notice.NoticeService;
-import cn.jiaxiao.provisioning.problem.ProblemException;
+import cn.jiaxiao.routes.notice.NoticeStatus;
+import cn.jiaxiao.routes.workflow.NoticeWorkflow;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Notices and their workflow. Every transition answers the notice as it now stands; a refused one is a
+ * 409 (wrong state) or 403 (wrong person) problem that says why.
+ */
 @RestController
 @RequestMapping("/api/notices")
 class NoticeController {
@@ -25,24 +35,48 @@ class NoticeController {
     private static final int MAX_PAGE = 500;
 
     private final NoticeService notices;
-    private final ApprovalService approvals;
+    private final NoticeWorkflow workflow;
     private final OutboundMessageRepository messages;
+    private final AuditTrail audit;
     private final NoticeViews views;
     private final CurrentAccount current;
 
-    NoticeController(NoticeService notices, ApprovalService approvals, OutboundMessageRepository messages,
-            NoticeViews views, CurrentAccount current) {
+    NoticeController(NoticeService notices, NoticeWorkflow workflow, OutboundMessageRepository messages,
+            AuditTrail audit, NoticeViews views, CurrentAccount current) {
         this.notices = notices;
-        this.approvals = approvals;
+        this.workflow = workflow;
         this.messages = messages;
+        this.audit = audit;
         this.views = views;
         this.current = current;
     }
 
+    /** Review and approval: an optional comment, and the content hash the decider saw. */
+    record Decision(String comment, String contentHash) {
+    }
+
+    record Reason(String reason) {
+    }
+
     @PostMapping
-    ResponseEntity<NoticeView> submit(@RequestBody NoticeRequest request) {
-        Notice notice = notices.submit(current.get(), request.toDraft());
+    ResponseEntity<NoticeView> create(@RequestBody NoticeRequest request) {
+        Notice notice = workflow.create(current.get(), request.toDraft(), request.onlyDraft());
         return ResponseEntity.created(URI.create("/api/notices/" + notice.id())).body(views.of(notice));
+    }
+
+    @GetMapping
+    List<NoticeView> list(@RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.invalid("limit", "limit 须在 1 到 " + MAX_PAGE + " 之间");
+        }
+        NoticeStatus wanted;
+        try {
+            wanted = status == null ? null : NoticeStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "未知的状态：" + status);
+        }
+        return notices.list(current.get(), wanted, limit).stream().map(views::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -50,11 +84,54 @@ class NoticeController {
         return views.of(notices.get(current.get(), id));
     }
 
+    @PutMapping("/{id}")
+    NoticeView edit(@PathVariable long id, @RequestBody NoticeRequest request) {
+        var drafter = current.get();
+        notices.get(drafter, id);
+        return views.of(workflow.edit(drafter, id, request.toDraft()));
+    }
+
+    @PostMapping("/{id}/submit")
+    NoticeView submit(@PathVariable long id) {
+        var drafter = current.get();
+        notices.get(drafter, id);
+        return views.of(workflow.submit(drafter, id));
+    }
+
+    @PostMapping("/{id}/review")
+    NoticeView review(@PathVariable long id, @RequestBody(required = false) Decision decision) {
+        var actor = visible(id);
+        return views.of(workflow.review(actor, id, comment(decision), hash(decision)));
+    }
+
     @PostMapping("/{id}/approve")
-    NoticeView approve(@PathVariable long id) {
-        var actor = current.get();
-        notices.get(actor, id); // an approver must be able to see what he approves
-        return views.of(approvals.approve(actor, id));
+    NoticeView approve(@PathVariable long id, @RequestBody(required = false) Decision decision) {
+        var actor = visible(id);
+        return views.of(workflow.approve(actor, id, comment(decision), hash(decision)));
+    }
+
+    @PostMapping("/{id}/reject")
+    NoticeView reject(@PathVariable long id, @RequestBody(required = false) Reason reason) {
+        var actor = visible(id);
+        return views.of(workflow.reject(actor, id, reason == null ? null : reason.reason()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    NoticeView cancel(@PathVariable long id, @RequestBody(required = false) Reason reason) {
+        var actor = visible(id);
+        return views.of(workflow.cancel(actor, id, reason == null ? null : reason.reason()));
+    }
+
+    @PostMapping("/{id}/release")
+    NoticeView release(@PathVariable long id) {
+        var sender = visible(id);
+        return views.of(workflow.release(sender, id));
+    }
+
+    @GetMapping("/{id}/audit")
+    List<AuditEvent> audit(@PathVariable long id) {
+        visible(id);
+        return audit.forNotice(id);
     }
 
     @GetMapping("/{id}/deliveries")
@@ -72,5 +149,27 @@ class NoticeController {
     }
 
     record DeliveryPage(long noticeId, int total, int offset, List<Delivery> items) {
+    }
+
+    /** Whoever acts on a notice must be able to see it; out of scope it is "not found". */
+    private StaffAccount visible(long id) {
+        var actor = current.get();
+        notices.get(actor, id);
+        return actor;
+    }
+
+    private static String comment(Decision decision) {
+        if (decision == null || decision.comment() == null || decision.comment().isBlank()) {
+            return null;
+        }
+        if (decision.comment().length() > 1000) {
+            throw ProblemException.invalid("comment", "意见不能超过 1000 字");
+        }
+        return decision.comment().strip();
+    }
+
+    private static String hash(Decision decision) {
+        return decision == null || decision.contentHash() == null || decision.contentHash().isBlank() ? null
+                : decision.contentHash().trim();
     }
 }

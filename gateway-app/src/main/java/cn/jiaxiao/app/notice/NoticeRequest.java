@@ -1,15 +1,20 @@
 package cn.jiaxiao.app.notice;
 
+import cn.jiaxiao.provisioning.problem.ProblemException;
 import cn.jiaxiao.routes.notice.Audience;
 import cn.jiaxiao.routes.notice.Channel;
 import cn.jiaxiao.routes.notice.NoticeDraft;
-import cn.jiaxiao.provisioning.problem.ProblemException;
 import cn.jiaxiao.templates.render.TemplateKind;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
-/** The JSON a drafter posts to {@code /api/notices}. */
-public record NoticeRequest(String title, String body, String kind, AudienceRequest audience, List<String> channels) {
+/**
+ * The JSON a drafter posts to {@code /api/notices}: content, audience, channels; {@code draft} keeps it
+ * unsubmitted, {@code sendAt} schedules it, {@code requestReason} makes it a department's filed request.
+ */
+public record NoticeRequest(String title, String body, String kind, AudienceRequest audience, List<String> channels,
+        Boolean draft, OffsetDateTime sendAt, String requestReason) {
 
     public record AudienceRequest(List<String> classes, List<String> units, List<Long> groups, Boolean school,
             Boolean allTeachers) {
@@ -17,6 +22,10 @@ public record NoticeRequest(String title, String body, String kind, AudienceRequ
         Audience toAudience() {
             return new Audience(classes, units, groups, Boolean.TRUE.equals(school), Boolean.TRUE.equals(allTeachers));
         }
+    }
+
+    boolean onlyDraft() {
+        return Boolean.TRUE.equals(draft);
     }
 
     NoticeDraft toDraft() {
@@ -30,7 +39,8 @@ public record NoticeRequest(String title, String body, String kind, AudienceRequ
             throw ProblemException.invalid("channels", "请至少选择一个发送渠道（SMS）");
         }
         List<Channel> parsed = channels.stream().map(NoticeRequest::channel).distinct().toList();
-        return new NoticeDraft(title, body, templateKind, audience == null ? null : audience.toAudience(), parsed);
+        return new NoticeDraft(title, body, templateKind, audience == null ? null : audience.toAudience(), parsed,
+                sendAt == null ? null : sendAt.toInstant(), requestReason);
     }
 
     private static Channel channel(String name) {

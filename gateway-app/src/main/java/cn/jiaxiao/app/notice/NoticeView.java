@@ -2,17 +2,28 @@ package cn.jiaxiao.app.notice;
 
 import cn.jiaxiao.routes.delivery.DeliveryStats;
 import cn.jiaxiao.routes.notice.Audience;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A notice as the API shows it: content, who drafted and approved it, and how its messages stand. */
+/**
+ * A notice as the API shows it: content and its hash (what an approval is bound to), who drafted and who
+ * decided, what sending it takes, and how its messages stand.
+ */
 public record NoticeView(long id, String title, String body, String kind, String status, Audience audience,
-        List<String> channels, Person drafter, Integer recipientCount, Instant createdAt, Instant approvedAt,
-        Instant sendingAt, Instant finishedAt, List<StepView> approvals, DeliveryStats stats) {
+        List<String> channels, String contentHash, Person drafter, Integer recipientCount, Instant createdAt,
+        Instant approvedAt, Instant sendAt, Instant sendingAt, Instant finishedAt, String requestReason,
+        String rejectionReason, Instant filedAt, Instant releasedAt, List<StepView> approvals, Estimate estimate,
+        DeliveryStats stats) {
 
     public record Person(String username, String name) {
     }
 
-    public record StepView(int seq, String action, String role, String unit, Person decidedBy, Instant decidedAt) {
+    public record StepView(int seq, String action, String role, String unit, Person decidedBy, Instant decidedAt,
+            String comment, Instant escalatedAt) {
+    }
+
+    /** What sending takes: recipients, SMS parts each and in all, and their cost in yuan. */
+    public record Estimate(int recipients, int segmentsPerMessage, int smsParts, BigDecimal cost) {
     }
 }

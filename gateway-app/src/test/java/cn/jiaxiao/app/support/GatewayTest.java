@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * use their own accounts, or put back what they changed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(GatewayTest.Clocks.class)
 public abstract class GatewayTest {
 
     private static final Path DATA = TestDataDir.create("gateway");
@@ -26,7 +31,21 @@ public abstract class GatewayTest {
         registry.add("jiaxiao.data-dir", DATA::toString);
         registry.add("jiaxiao.simulator.http-port", () -> "0");
         registry.add("jiaxiao.simulator.receipt-delay", () -> "50ms");
+        registry.add("jiaxiao.scheduler.period", () -> "500ms");
     }
+
+    @TestConfiguration
+    static class Clocks {
+
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+
+    @Autowired
+    protected TestClock clock;
 
     @LocalServerPort
     protected int port;

@@ -72,6 +72,7 @@ public final class DemoSchool {
         staff("office", "校办室李老师", office, school, Role.OFFICE_SENDER);
         staff("affairs", "学生处王处长", affairs, school, Role.STUDENT_AFFAIRS_HEAD, Role.ACCOUNT_MANAGER);
         staff("grade7", "七年级赵主任", g7, g7, Role.GRADE_LEADER, Role.ACCOUNT_MANAGER);
+        staff("grade7work", "七年级德育钱主任", g7, g7, Role.STUDENT_WORK_LEADER);
         staff("teacher71", "七(1)班刘老师", c71, c71, Role.HEAD_TEACHER);
         staff("teacher72", "七(2)班周老师", c72, c72, Role.HEAD_TEACHER);
         long math7 = staff("math7", "数学吴老师", g7, c71, Role.SUBJECT_TEACHER);

@@ -1,13 +1,22 @@
 package cn.jiaxiao.routes.approval;
 
 import cn.jiaxiao.provisioning.account.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+/** The chains of approval, one round per submission. */
 public class ApprovalRepository {
+
+    private static final String COLUMNS = """
+            s.notice_id, s.round, s.seq, s.action, s.role, s.unit_id, s.actor_id, a.display_name, s.decided_at,
+            s.content_hash, s.comment, s.created_at, s.escalated_at""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -15,38 +24,75 @@ public class ApprovalRepository {
         this.jdbc = jdbc;
     }
 
-    public void insertChain(long noticeId, List<StepRequirement> steps) {
+    public void insertChain(long noticeId, int round, List<StepRequirement> steps) {
         MapSqlParameterSource[] rows = new MapSqlParameterSource[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             StepRequirement step = steps.get(i);
-            rows[i] = new MapSqlParameterSource().addValue("notice", noticeId).addValue("seq", i + 1)
-                    .addValue("action", step.action().name()).addValue("role", step.role().name())
-                    .addValue("unit", step.unit().id());
+            rows[i] = new MapSqlParameterSource().addValue("notice", noticeId).addValue("round", round)
+                    .addValue("seq", i + 1).addValue("action", step.action().name())
+                    .addValue("role", step.role().name()).addValue("unit", step.unit().id());
         }
         jdbc.batchUpdate("""
-                insert into approval_step (notice_id, seq, action, role, unit_id)
-                values (:notice, :seq, :action, :role, :unit)""", rows);
+                insert into approval_step (notice_id, round, seq, action, role, unit_id)
+                values (:notice, :round, :seq, :action, :role, :unit)""", rows);
     }
 
+    /** The chain of the notice's current round. */
     public List<ApprovalStep> chain(long noticeId) {
-        return jdbc.query("""
-                select s.notice_id, s.seq, s.action, s.role, s.unit_id, s.actor_id, a.display_name, s.decided_at,
-                       s.content_hash
-                from approval_step s left join staff_account a on a.id = s.actor_id
-                where s.notice_id = :notice order by s.seq""", Map.of("notice", noticeId),
-                (rs, n) -> {
-                    Timestamp decided = rs.getTimestamp("decided_at");
-                    return new ApprovalStep(rs.getLong("notice_id"), rs.getInt("seq"),
-                            ApprovalAction.valueOf(rs.getString("action")), Role.valueOf(rs.getString("role")),
-                            rs.getLong("unit_id"), (Long) rs.getObject("actor_id"), rs.getString("display_name"),
-                            decided == null ? null : decided.toInstant(), rs.getString("content_hash"));
-                });
+        return jdbc.query("select " + COLUMNS + """
+                 from approval_step s join notice n on n.id = s.notice_id and s.round = n.approval_round
+                left join staff_account a on a.id = s.actor_id
+                where s.notice_id = :notice order by s.seq""", Map.of("notice", noticeId), ApprovalRepository::map);
     }
 
-    public void decide(long noticeId, int seq, long actorId, String contentHash) {
+    public Optional<ApprovalStep> current(long noticeId) {
+        return chain(noticeId).stream().filter(s -> !s.decided()).findFirst();
+    }
+
+    public void decide(ApprovalStep step, long actorId, String contentHash, String comment) {
         jdbc.update("""
-                update approval_step set actor_id = :actor, decided_at = now(), content_hash = :hash
-                where notice_id = :notice and seq = :seq and decided_at is null""",
-                Map.of("actor", actorId, "hash", contentHash, "notice", noticeId, "seq", seq));
+                update approval_step set actor_id = :actor, decided_at = now(), content_hash = :hash, comment = :comment
+                where notice_id = :notice and round = :round and seq = :seq and decided_at is null""",
+                new MapSqlParameterSource().addValue("actor", actorId).addValue("hash", contentHash)
+                        .addValue("comment", comment).addValue("notice", step.noticeId())
+                        .addValue("round", step.round()).addValue("seq", step.seq()));
+    }
+
+    /** Hands an undecided step to another role and unit: the next level up. */
+    public void escalate(ApprovalStep step, Role role, long unitId) {
+        jdbc.update("""
+                update approval_step set role = :role, unit_id = :unit, escalated_at = now(), created_at = now()
+                where notice_id = :notice and round = :round and seq = :seq and decided_at is null""",
+                Map.of("role", role.name(), "unit", unitId, "notice", step.noticeId(), "round", step.round(),
+                        "seq", step.seq()));
+    }
+
+    /** Undecided current steps waiting since before {@code cutoff}, oldest first. */
+    public List<ApprovalStep> waitingSince(Instant cutoff) {
+        return jdbc.query("select " + COLUMNS + """
+                 from approval_step s join notice n on n.id = s.notice_id and s.round = n.approval_round
+                left join staff_account a on a.id = s.actor_id
+                where s.decided_at is null and s.created_at < :cutoff
+                  and n.status in ('PENDING_REVIEW', 'PENDING_APPROVAL')
+                  and s.seq = (select min(x.seq) from approval_step x where x.notice_id = s.notice_id
+                               and x.round = s.round and x.decided_at is null)
+                order by s.created_at""", Map.of("cutoff", Timestamp.from(cutoff)), ApprovalRepository::map);
+    }
+
+    /** Current undecided steps of pending notices: the approvers' inboxes are drawn from these. */
+    public List<ApprovalStep> openSteps() {
+        return waitingSince(Instant.now().plusSeconds(3600));
+    }
+
+    private static ApprovalStep map(ResultSet rs, int row) throws SQLException {
+        return new ApprovalStep(rs.getLong("notice_id"), rs.getInt("round"), rs.getInt("seq"),
+                ApprovalAction.valueOf(rs.getString("action")), Role.valueOf(rs.getString("role")),
+                rs.getLong("unit_id"), (Long) rs.getObject("actor_id"), rs.getString("display_name"),
+                instant(rs.getTimestamp("decided_at")), rs.getString("content_hash"), rs.getString("comment"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("escalated_at")));
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
     }
 }

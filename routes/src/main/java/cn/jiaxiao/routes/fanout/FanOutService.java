@@ -3,7 +3,9 @@ package cn.jiaxiao.routes.fanout;
 import cn.jiaxiao.provisioning.account.StaffAccountRepository;
 import cn.jiaxiao.provisioning.people.GuardianContact;
 import cn.jiaxiao.provisioning.people.GuardianDirectory;
+import cn.jiaxiao.routes.audit.AuditTrail;
 import cn.jiaxiao.routes.delivery.NewMessage;
+import cn.jiaxiao.routes.delivery.NoticeCompletion;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.notice.Channel;
 import cn.jiaxiao.routes.notice.Notice;
@@ -38,11 +40,14 @@ public class FanOutService {
     private final MessageRenderer renderer;
     private final String signature;
     private final Duration releaseGrace;
+    private final AuditTrail audit;
+    private final NoticeCompletion completion;
     private final TransactionOperations tx;
 
     public FanOutService(NoticeRepository notices, GuardianDirectory guardians, StaffAccountRepository staff,
             OutboundMessageRepository messages,
-            MessageRenderer renderer, String signature, Duration releaseGrace, TransactionOperations tx) {
+            MessageRenderer renderer, String signature, Duration releaseGrace, AuditTrail audit,
+            NoticeCompletion completion, TransactionOperations tx) {
         this.notices = notices;
         this.guardians = guardians;
         this.staff = staff;
@@ -50,6 +55,8 @@ public class FanOutService {
         this.renderer = renderer;
         this.signature = signature;
         this.releaseGrace = releaseGrace;
+        this.audit = audit;
+        this.completion = completion;
         this.tx = tx;
     }
 
@@ -69,7 +76,9 @@ public class FanOutService {
             List<Long> ids = messages.insertAll(compose(notice));
             notices.updateStatus(noticeId, NoticeStatus.SENDING);
             notices.recordRecipientCount(noticeId, ids.size());
-            notices.finishIfAllSubmitted(noticeId);
+            audit.append(noticeId, NoticeStatus.SENDING.name(), null, null, notice.contentHash(),
+                    ids.size() + " 条消息");
+            completion.completeIfDone(noticeId);
             log.info("Notice {} fanned out to {} messages", noticeId, ids.size());
             return ids;
         });
@@ -80,7 +89,17 @@ public class FanOutService {
     }
 
     public void finishCompletedNotices() {
-        notices.sending().forEach(notices::finishIfAllSubmitted);
+        notices.sending().forEach(id -> tx.executeWithoutResult(status -> completion.completeIfDone(id)));
+    }
+
+    /** What sending the notice would take: recipients, SMS parts each, and parts in all. */
+    public Estimate estimate(Notice notice) {
+        List<NewMessage> planned = compose(notice);
+        int segments = planned.isEmpty() ? 0 : planned.get(0).segments();
+        return new Estimate(planned.size(), segments, planned.size() * segments);
+    }
+
+    public record Estimate(int recipients, int segmentsPerMessage, int smsParts) {
     }
 
     /** Approved notices that never started sending within the grace period: their release was lost. */

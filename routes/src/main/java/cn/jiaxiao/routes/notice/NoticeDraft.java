@@ -1,12 +1,21 @@
 package cn.jiaxiao.routes.notice;
 
 import cn.jiaxiao.templates.render.TemplateKind;
+import java.time.Instant;
 import java.util.List;
 
-/** What a drafter asks to send, validated. */
-public record NoticeDraft(String title, String body, TemplateKind kind, Audience audience, List<Channel> channels) {
+/**
+ * What a drafter asks to send: content, audience, channels, an optional send time and, for a department's
+ * filed request, its reason (书面申请).
+ */
+public record NoticeDraft(String title, String body, TemplateKind kind, Audience audience, List<Channel> channels,
+        Instant sendAt, String requestReason) {
 
     public NoticeDraft {
         channels = List.copyOf(channels);
+    }
+
+    public NoticeDraft(String title, String body, TemplateKind kind, Audience audience, List<Channel> channels) {
+        this(title, body, kind, audience, channels, null, null);
     }
 }

@@ -21,7 +21,8 @@ public class NoticeRepository {
 
     private static final String COLUMNS = """
             id, title, body, kind, audience::text as audience, channels, status, drafter_id, content_hash,
-            recipient_count, created_at, approved_at, sending_at, finished_at""";
+            recipient_count, created_at, approved_at, sending_at, finished_at, send_at, request_reason,
+            rejection_reason, filed_at, released_at, approval_round""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -33,18 +34,43 @@ public class NoticeRepository {
             ResolvedAudience audience) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update("""
-                insert into notice (title, body, kind, audience, channels, status, drafter_id, content_hash)
-                values (:title, :body, :kind, cast(:audience as jsonb), :channels, :status, :drafter, :hash)""",
-                new MapSqlParameterSource().addValue("title", draft.title()).addValue("body", draft.body())
-                        .addValue("kind", draft.kind().name()).addValue("audience", Json.write(draft.audience()))
-                        .addValue("channels", draft.channels().stream().map(Enum::name).collect(Collectors.joining(",")))
-                        .addValue("status", status.name()).addValue("drafter", drafterId).addValue("hash", contentHash),
+                insert into notice (title, body, kind, audience, channels, status, drafter_id, content_hash, send_at,
+                    request_reason, approval_round)
+                values (:title, :body, :kind, cast(:audience as jsonb), :channels, :status, :drafter, :hash, :sendAt,
+                    :reason, 0)""",
+                content(draft, contentHash).addValue("status", status.name()).addValue("drafter", drafterId),
                 keys, new String[] {"id"});
         long id = keys.getKey().longValue();
+        linkAudience(id, audience);
+        return id;
+    }
+
+    /** Replaces the content and audience of a notice being edited; its approvals are the caller's to restart. */
+    public void updateContent(long id, NoticeDraft draft, String contentHash, ResolvedAudience audience) {
+        jdbc.update("""
+                update notice set title = :title, body = :body, kind = :kind, audience = cast(:audience as jsonb),
+                  channels = :channels, content_hash = :hash, send_at = :sendAt, request_reason = :reason,
+                  updated_at = now()
+                where id = :id""", content(draft, contentHash).addValue("id", id));
+        for (String table : List.of("notice_class", "notice_guardian", "notice_staff")) {
+            jdbc.update("delete from " + table + " where notice_id = :id", Map.of("id", id));
+        }
+        linkAudience(id, audience);
+    }
+
+    private static MapSqlParameterSource content(NoticeDraft draft, String contentHash) {
+        return new MapSqlParameterSource().addValue("title", draft.title()).addValue("body", draft.body())
+                .addValue("kind", draft.kind().name()).addValue("audience", Json.write(draft.audience()))
+                .addValue("channels", draft.channels().stream().map(Enum::name).collect(Collectors.joining(",")))
+                .addValue("hash", contentHash)
+                .addValue("sendAt", draft.sendAt() == null ? null : Timestamp.from(draft.sendAt()))
+                .addValue("reason", draft.requestReason());
+    }
+
+    private void linkAudience(long id, ResolvedAudience audience) {
         link("insert into notice_class (notice_id, class_id) values (:notice, :ref)", id, audience.classIds());
         link("insert into notice_guardian (notice_id, guardian_id) values (:notice, :ref)", id, audience.guardianIds());
         link("insert into notice_staff (notice_id, staff_id) values (:notice, :ref)", id, audience.staffIds());
-        return id;
     }
 
     private void link(String sql, long noticeId, Collection<Long> refs) {
@@ -82,13 +108,65 @@ public class NoticeRepository {
 
     public void updateStatus(long id, NoticeStatus status) {
         String stamp = switch (status) {
-            case APPROVED -> ", approved_at = now()";
+            case APPROVED -> ", approved_at = coalesce(approved_at, now())";
             case SENDING -> ", sending_at = now()";
             case SENT, PARTIALLY_FAILED -> ", finished_at = now()";
             default -> "";
         };
         jdbc.update("update notice set status = :status, updated_at = now()" + stamp + " where id = :id",
                 Map.of("status", status.name(), "id", id));
+    }
+
+    /** Starts a new round of approval (a submission or resubmission); returns its number. */
+    public int startRound(long id, NoticeStatus status, String chainKind) {
+        return jdbc.queryForObject("""
+                update notice set approval_round = approval_round + 1, status = :status, rejection_reason = null,
+                  chain_kind = :kind, updated_at = now() where id = :id returning approval_round""",
+                Map.of("id", id, "status", status.name(), "kind", chainKind), Integer.class);
+    }
+
+    public String chainKind(long id) {
+        return jdbc.queryForObject("select chain_kind from notice where id = :id", Map.of("id", id), String.class);
+    }
+
+    public void reject(long id, String reason) {
+        jdbc.update("""
+                update notice set status = 'REJECTED', rejection_reason = :reason, updated_at = now() where id = :id""",
+                Map.of("id", id, "reason", reason));
+    }
+
+    public void schedule(long id, Instant sendAt) {
+        jdbc.update("""
+                update notice set status = 'SCHEDULED', send_at = :sendAt, approved_at = coalesce(approved_at, now()),
+                  updated_at = now() where id = :id""",
+                Map.of("id", id, "sendAt", Timestamp.from(sendAt)));
+    }
+
+    public void markFiled(long id) {
+        jdbc.update("update notice set filed_at = now() where id = :id", Map.of("id", id));
+    }
+
+    public void markReleased(long id) {
+        jdbc.update("update notice set released_at = now() where id = :id", Map.of("id", id));
+    }
+
+    /**
+     * Takes the scheduled notices that are due, each by one instance only: the rows are locked, and those
+     * another instance holds are skipped.
+     */
+    public List<Long> lockDueScheduled(Instant now) {
+        return jdbc.queryForList("""
+                select id from notice where status = 'SCHEDULED' and send_at <= :now
+                order by send_at for update skip locked""", Map.of("now", Timestamp.from(now)), Long.class);
+    }
+
+    /** Notices visible in lists: the caller filters by scope; newest first. */
+    public List<Notice> recent(NoticeStatus status, int limit) {
+        return jdbc.query("select " + COLUMNS + """
+                 from notice where (cast(:status as varchar) is null or status = :status)
+                order by id desc limit :limit""",
+                new MapSqlParameterSource().addValue("status", status == null ? null : status.name())
+                        .addValue("limit", limit), this::map);
     }
 
     public void recordRecipientCount(long id, int count) {
@@ -99,15 +177,15 @@ public class NoticeRepository {
      * Closes a sending notice once none of its messages waits to be submitted: SENT, or PARTIALLY_FAILED
      * when some could not be submitted at all.
      */
-    public void finishIfAllSubmitted(long id) {
-        jdbc.update("""
+    public Optional<NoticeStatus> finishIfAllSubmitted(long id) {
+        return jdbc.queryForList("""
                 update notice set updated_at = now(), finished_at = now(),
                   status = case when exists (select 1 from outbound_message
                                              where notice_id = :id and state = 'FAILED')
                                 then 'PARTIALLY_FAILED' else 'SENT' end
                 where id = :id and status = 'SENDING'
-                  and not exists (select 1 from outbound_message where notice_id = :id and state = 'QUEUED')""",
-                Map.of("id", id));
+                  and not exists (select 1 from outbound_message where notice_id = :id and state = 'QUEUED')
+                returning status""", Map.of("id", id), String.class).stream().findFirst().map(NoticeStatus::valueOf);
     }
 
     public List<Long> sending() {
@@ -126,7 +204,9 @@ public class NoticeRepository {
                 Arrays.stream(rs.getString("channels").split(",")).map(Channel::valueOf).toList(),
                 NoticeStatus.valueOf(rs.getString("status")), rs.getLong("drafter_id"), rs.getString("content_hash"),
                 (Integer) rs.getObject("recipient_count"), instant(rs, "created_at"), instant(rs, "approved_at"),
-                instant(rs, "sending_at"), instant(rs, "finished_at"));
+                instant(rs, "sending_at"), instant(rs, "finished_at"), instant(rs, "send_at"),
+                rs.getString("request_reason"), rs.getString("rejection_reason"), instant(rs, "filed_at"),
+                instant(rs, "released_at"), rs.getInt("approval_round"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

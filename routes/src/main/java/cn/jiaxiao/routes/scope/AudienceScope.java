@@ -58,6 +58,15 @@ public class AudienceScope {
     }
 
     public ResolvedAudience resolve(StaffAccount sender, Audience audience) {
+        return resolve(sender, audience, false);
+    }
+
+    /**
+     * With {@code filedRequest}, a department's designated sender may name any audience within the school:
+     * his request goes through the department head, the principal and student affairs before it is sent.
+     */
+    public ResolvedAudience resolve(StaffAccount sender, Audience audience, boolean filedRequest) {
+        boolean filed = filedRequest && sender.holds(Role.DEPARTMENT_SENDER);
         if (audience == null || audience.isEmpty()) {
             throw ProblemException.invalid("audience", "请选择通知对象（班级、年级、用户组、全校或全体教师）");
         }
@@ -69,7 +78,7 @@ public class AudienceScope {
         for (String code : audience.classes()) {
             Unit schoolClass = units.findByCode(code).filter(u -> u.kind() == UnitKind.CLASS)
                     .orElseThrow(() -> ProblemException.invalid("audience.classes", "未知班级：" + code));
-            if (!maySendToGuardiansOf(sender, schoolClass)) {
+            if (!filed && !maySendToGuardiansOf(sender, schoolClass)) {
                 throw ProblemException.forbidden("audience.classes", "无权向班级 " + code + " 发送通知：超出账号管理范围"
                         + (sender.holds(Role.SUBJECT_TEACHER, schoolClass) ? "（需班主任授权）" : ""));
             }
@@ -79,13 +88,13 @@ public class AudienceScope {
             Unit unit = units.findByCode(code)
                     .orElseThrow(() -> ProblemException.invalid("audience.units", "未知单位：" + code));
             if (unit.kind() == UnitKind.DEPARTMENT || unit.kind() == UnitKind.OFFICE) {
-                if (!holdsAny(sender, STAFF_MESSAGING, unit)) {
+                if (!filed && !holdsAny(sender, STAFF_MESSAGING, unit)) {
                     throw ProblemException.forbidden("audience.units", "无权向 " + unit.name() + "（" + code + "）的教职工发送通知");
                 }
                 staff.addAll(staffOf(unit));
                 levelParts.add(unit);
             } else {
-                if (!maySendToGuardiansOf(sender, unit)) {
+                if (!filed && !maySendToGuardiansOf(sender, unit)) {
                     throw ProblemException.forbidden("audience.units", "无权向单位 " + unit.name() + "（" + code
                             + "）发送通知：超出账号管理范围");
                 }
@@ -107,13 +116,15 @@ public class AudienceScope {
         }
         if (audience.school()) {
             Unit school = root();
-            if (!holdsAny(sender, SCHOOL_WIDE, school)) {
-                throw ProblemException.forbidden("audience.school", "无权向全校家长发送通知，请通过校办室发送");
+            if (!filed && !holdsAny(sender, SCHOOL_WIDE, school)) {
+                throw ProblemException.forbidden("audience.school", sender.holds(Role.DEPARTMENT_SENDER)
+                        ? "部门通知须以书面申请提交（填写 requestReason），经审批登记后发送"
+                        : "无权向全校家长发送通知，请通过校办室发送");
             }
             classesBelow(school).forEach(c -> classes.put(c.id(), c));
         }
         if (audience.allTeachers()) {
-            if (!maySendToAllTeachers(sender)) {
+            if (!filed && !maySendToAllTeachers(sender)) {
                 throw ProblemException.forbidden("audience.allTeachers", "无权向全体教师发送通知");
             }
             staff.addAll(jdbc.queryForList("select id from staff_account where status = 'ACTIVE' order by id",

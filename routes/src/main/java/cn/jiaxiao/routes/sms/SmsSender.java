@@ -2,7 +2,7 @@ package cn.jiaxiao.routes.sms;
 
 import cn.jiaxiao.routes.delivery.ClaimedMessage;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
-import cn.jiaxiao.routes.notice.NoticeRepository;
+import cn.jiaxiao.routes.delivery.NoticeCompletion;
 import cn.jiaxiao.routes.smpp.ConcatenatedPayloads;
 import cn.jiaxiao.routes.smpp.SmppClient;
 import cn.jiaxiao.routes.smpp.SmsPayload;
@@ -24,14 +24,14 @@ public class SmsSender {
     private static final Logger log = LoggerFactory.getLogger(SmsSender.class);
 
     private final OutboundMessageRepository messages;
-    private final NoticeRepository notices;
+    private final NoticeCompletion completion;
     private final SmppClient smpp;
     private final TransactionOperations tx;
 
-    public SmsSender(OutboundMessageRepository messages, NoticeRepository notices, SmppClient smpp,
+    public SmsSender(OutboundMessageRepository messages, NoticeCompletion completion, SmppClient smpp,
             TransactionOperations tx) {
         this.messages = messages;
-        this.notices = notices;
+        this.completion = completion;
         this.smpp = smpp;
         this.tx = tx;
     }
@@ -73,7 +73,7 @@ public class SmsSender {
         tx.executeWithoutResult(status -> {
             messages.lock(message.id());
             outcome.run();
-            notices.finishIfAllSubmitted(message.noticeId());
+            completion.completeIfDone(message.noticeId());
         });
     }
 }
