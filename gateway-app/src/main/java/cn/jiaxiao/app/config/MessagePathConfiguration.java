@@ -22,7 +22,9 @@ import cn.jiaxiao.routes.approval.ApprovalChains;
 import cn.jiaxiao.routes.audit.AuditTrail;
 import cn.jiaxiao.routes.delivery.NoticeCompletion;
 import cn.jiaxiao.routes.schedule.QuietHours;
+import cn.jiaxiao.routes.content.ContentPolicy;
 import cn.jiaxiao.routes.workflow.ApprovalInbox;
+import cn.jiaxiao.routes.workflow.ContentGate;
 import cn.jiaxiao.routes.workflow.NoticeWorkflow;
 import cn.jiaxiao.routes.workflow.WorkflowRoutes;
 import java.util.List;
@@ -192,6 +194,11 @@ class MessagePathConfiguration {
                 ApprovalChains.configured(properties.getApproval().getChains()));
         return new NoticeWorkflow(notices, approvals, chain, scope, units, audit, queues, quietHours, clock, tx,
                 checks.orderedStream().toList());
+    }
+
+    @Bean
+    ContentGate contentGate(ContentPolicy policy) {
+        return new ContentGate(policy);
     }
 
     @Bean

@@ -58,9 +58,13 @@ class NoticeController {
     record Reason(String reason) {
     }
 
+    record Acknowledgement(Boolean acknowledgeWarnings) {
+    }
+
     @PostMapping
     ResponseEntity<NoticeView> create(@RequestBody NoticeRequest request) {
-        Notice notice = workflow.create(current.get(), request.toDraft(), request.onlyDraft());
+        Notice notice = workflow.create(current.get(), request.toDraft(), request.onlyDraft(),
+                request.warningsAcknowledged());
         return ResponseEntity.created(URI.create("/api/notices/" + notice.id())).body(views.of(notice));
     }
 
@@ -88,14 +92,15 @@ class NoticeController {
     NoticeView edit(@PathVariable long id, @RequestBody NoticeRequest request) {
         var drafter = current.get();
         notices.get(drafter, id);
-        return views.of(workflow.edit(drafter, id, request.toDraft()));
+        return views.of(workflow.edit(drafter, id, request.toDraft(), request.warningsAcknowledged()));
     }
 
     @PostMapping("/{id}/submit")
-    NoticeView submit(@PathVariable long id) {
+    NoticeView submit(@PathVariable long id, @RequestBody(required = false) Acknowledgement acknowledgement) {
         var drafter = current.get();
         notices.get(drafter, id);
-        return views.of(workflow.submit(drafter, id));
+        return views.of(workflow.submit(drafter, id,
+                acknowledgement != null && Boolean.TRUE.equals(acknowledgement.acknowledgeWarnings())));
     }
 
     @PostMapping("/{id}/review")

@@ -11,10 +11,11 @@ import java.util.Locale;
 
 /**
  * The JSON a drafter posts to {@code /api/notices}: content, audience, channels; {@code draft} keeps it
- * unsubmitted, {@code sendAt} schedules it, {@code requestReason} makes it a department's filed request.
+ * unsubmitted, {@code sendAt} schedules it, {@code requestReason} makes it a department's filed request,
+ * {@code acknowledgeWarnings} confirms the content check's warnings.
  */
 public record NoticeRequest(String title, String body, String kind, AudienceRequest audience, List<String> channels,
-        Boolean draft, OffsetDateTime sendAt, String requestReason) {
+        Boolean draft, OffsetDateTime sendAt, String requestReason, Boolean acknowledgeWarnings) {
 
     public record AudienceRequest(List<String> classes, List<String> units, List<Long> groups, Boolean school,
             Boolean allTeachers) {
@@ -22,6 +23,10 @@ public record NoticeRequest(String title, String body, String kind, AudienceRequ
         Audience toAudience() {
             return new Audience(classes, units, groups, Boolean.TRUE.equals(school), Boolean.TRUE.equals(allTeachers));
         }
+    }
+
+    boolean warningsAcknowledged() {
+        return Boolean.TRUE.equals(acknowledgeWarnings);
     }
 
     boolean onlyDraft() {

@@ -2,19 +2,21 @@ package cn.jiaxiao.app.notice;
 
 import cn.jiaxiao.routes.delivery.DeliveryStats;
 import cn.jiaxiao.routes.notice.Audience;
+import cn.jiaxiao.routes.workflow.FieldFinding;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A notice as the API shows it: content and its hash (what an approval is bound to), who drafted and who
- * decided, what sending it takes, and how its messages stand.
+ * A notice as the API shows it: content and its hash (what an approval is bound to), the content check's
+ * findings (with offsets, for highlighting), who drafted and who decided, what sending it takes, and how its
+ * messages stand.
  */
 public record NoticeView(long id, String title, String body, String kind, String status, Audience audience,
         List<String> channels, String contentHash, Person drafter, Integer recipientCount, Instant createdAt,
         Instant approvedAt, Instant sendAt, Instant sendingAt, Instant finishedAt, String requestReason,
-        String rejectionReason, Instant filedAt, Instant releasedAt, List<StepView> approvals, Estimate estimate,
-        DeliveryStats stats) {
+        String rejectionReason, Instant filedAt, Instant releasedAt, List<StepView> approvals,
+        List<FieldFinding> findings, Estimate estimate, DeliveryStats stats) {
 
     public record Person(String username, String name) {
     }

@@ -9,6 +9,7 @@ import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.fanout.FanOutService;
 import cn.jiaxiao.routes.notice.Notice;
 import cn.jiaxiao.routes.notice.NoticeStatus;
+import cn.jiaxiao.routes.workflow.ContentGate;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,15 +30,18 @@ class NoticeViews {
     private final OutboundMessageRepository messages;
     private final FanOutService fanOut;
     private final BigDecimal pricePerPart;
+    private final ContentGate content;
 
     NoticeViews(StaffAccountRepository accounts, UnitRepository units, ApprovalRepository approvals,
-            OutboundMessageRepository messages, FanOutService fanOut, JiaxiaoProperties properties) {
+            OutboundMessageRepository messages, FanOutService fanOut, JiaxiaoProperties properties,
+            ContentGate content) {
         this.accounts = accounts;
         this.units = units;
         this.approvals = approvals;
         this.messages = messages;
         this.fanOut = fanOut;
         this.pricePerPart = properties.getSms().getPricePerPart();
+        this.content = content;
     }
 
     NoticeView of(Notice notice) {
@@ -51,7 +55,8 @@ class NoticeViews {
                 notice.audience(), notice.channels().stream().map(Enum::name).toList(), notice.contentHash(),
                 person(notice.drafterId()), notice.recipientCount(), notice.createdAt(), notice.approvedAt(),
                 notice.sendAt(), notice.sendingAt(), notice.finishedAt(), notice.requestReason(),
-                notice.rejectionReason(), notice.filedAt(), notice.releasedAt(), steps, estimate(notice),
+                notice.rejectionReason(), notice.filedAt(), notice.releasedAt(), steps,
+                content.findings(notice.title(), notice.body()), estimate(notice),
                 messages.stats(notice.id()));
     }
 

@@ -1,6 +1,7 @@
 package cn.jiaxiao.app.web;
 
 import cn.jiaxiao.provisioning.problem.ProblemException;
+import cn.jiaxiao.routes.workflow.ContentRejectedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
@@ -42,6 +43,9 @@ public class ApiExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
+        }
+        if (e instanceof ContentRejectedException rejected) {
+            problem.setProperty("findings", rejected.findings());
         }
         return problem;
     }

@@ -75,12 +75,12 @@ public class NoticeWorkflow {
     /** A check a notice must pass before it goes to its approvers (the content check). */
     @FunctionalInterface
     public interface SubmissionCheck {
-        void check(NoticeDraft draft, boolean submitting);
+        void check(NoticeDraft draft, boolean submitting, boolean warningsAcknowledged);
     }
 
     /** Stores a new notice and, unless it is only a draft, submits it for approval. */
-    public Notice create(StaffAccount drafter, NoticeDraft draft, boolean onlyDraft) {
-        ResolvedAudience audience = admit(drafter, draft, !onlyDraft);
+    public Notice create(StaffAccount drafter, NoticeDraft draft, boolean onlyDraft, boolean warningsAcknowledged) {
+        ResolvedAudience audience = admit(drafter, draft, !onlyDraft, warningsAcknowledged);
         long id = tx.execute(status -> {
             long noticeId = notices.insert(draft, NoticeStatus.DRAFT, drafter.id(), ContentHash.of(draft), audience);
             audit.append(noticeId, "DRAFTED", drafter.id(), null, ContentHash.of(draft), null);
@@ -93,8 +93,8 @@ public class NoticeWorkflow {
     }
 
     /** The drafter changes his notice; a notice already under review starts its chain again. */
-    public Notice edit(StaffAccount drafter, long id, NoticeDraft draft) {
-        ResolvedAudience audience = admit(drafter, draft, false);
+    public Notice edit(StaffAccount drafter, long id, NoticeDraft draft, boolean warningsAcknowledged) {
+        ResolvedAudience audience = admit(drafter, draft, false, warningsAcknowledged);
         tx.executeWithoutResult(status -> {
             Notice notice = lockOwn(drafter, id);
             if (!EDITABLE.contains(notice.status())) {
@@ -104,7 +104,7 @@ public class NoticeWorkflow {
             notices.updateContent(id, draft, hash, audience);
             audit.append(id, "EDITED", drafter.id(), null, hash, null);
             if (PENDING.contains(notice.status())) {
-                checks.forEach(check -> check.check(draft, true));
+                checks.forEach(check -> check.check(draft, true, warningsAcknowledged));
                 startChain(notices.lock(id).orElseThrow(), drafter, audience);
             } else if (notice.status() == NoticeStatus.REJECTED) {
                 notices.updateStatus(id, NoticeStatus.DRAFT);
@@ -114,14 +114,14 @@ public class NoticeWorkflow {
     }
 
     /** Submits a draft, or resubmits a rejected notice: a new round of approval. */
-    public Notice submit(StaffAccount drafter, long id) {
+    public Notice submit(StaffAccount drafter, long id, boolean warningsAcknowledged) {
         tx.executeWithoutResult(status -> {
             Notice notice = lockOwn(drafter, id);
             if (notice.status() != NoticeStatus.DRAFT && notice.status() != NoticeStatus.REJECTED) {
                 throw stateConflict(notice, "提交");
             }
             NoticeDraft draft = draftOf(notice);
-            startChain(notice, drafter, admit(drafter, draft, true));
+            startChain(notice, drafter, admit(drafter, draft, true, warningsAcknowledged));
         });
         return notices.find(id).orElseThrow();
     }
@@ -292,7 +292,8 @@ public class NoticeWorkflow {
     }
 
     /** Shape, sender's rights for the kind of notice, scope of the audience, and (when submitting) content. */
-    private ResolvedAudience admit(StaffAccount drafter, NoticeDraft draft, boolean submitting) {
+    private ResolvedAudience admit(StaffAccount drafter, NoticeDraft draft, boolean submitting,
+            boolean warningsAcknowledged) {
         NoticeValidator.validate(draft);
         boolean filed = draft.requestReason() != null;
         if (filed && !drafter.holds(Role.DEPARTMENT_SENDER)) {
@@ -306,7 +307,7 @@ public class NoticeWorkflow {
             throw ProblemException.invalid("sendAt", "发送时间不能早于现在");
         }
         ResolvedAudience audience = scope.resolve(drafter, draft.audience(), filed);
-        checks.forEach(check -> check.check(draft, submitting));
+        checks.forEach(check -> check.check(draft, submitting, warningsAcknowledged));
         return audience;
     }
 
