@@ -13,6 +13,7 @@ import cn.jiaxiao.filter.personal.NumberDetector;
 import cn.jiaxiao.filter.policy.IndividualNegativeDetector;
 import cn.jiaxiao.filter.policy.LinkDetector;
 import cn.jiaxiao.filter.policy.RankingDetector;
+import cn.jiaxiao.filter.typo.ConfusableWords;
 import cn.jiaxiao.filter.typo.DeDiDeDetector;
 import cn.jiaxiao.filter.typo.GrammarPatternDetector;
 
@@ -104,6 +105,7 @@ public final class ContentChecker {
                     new HealthNearNameDetector(),
                     new HomeAddressDetector(),
                     new DeDiDeDetector(),
+                    new ConfusableWords(),
                     new GrammarPatternDetector(),
                     new SmsHygieneDetector(),
                     new BracketBalanceDetector(),

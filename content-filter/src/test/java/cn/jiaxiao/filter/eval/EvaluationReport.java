@@ -2,6 +2,7 @@ package cn.jiaxiao.filter.eval;
 
 import cn.jiaxiao.filter.ContentChecker;
 import cn.jiaxiao.filter.Finding;
+import cn.jiaxiao.filter.typo.ConfusableWords;
 import com.github.houbb.sensitive.word.bs.SensitiveWordBs;
 
 /** Prints precision/recall per category for the labelled set, then every notice scored wrongly. */
@@ -32,7 +33,58 @@ public final class EvaluationReport {
                 words.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15).toList());
     }
 
+    /** Load time and heap of the jieba dictionary behind typo.confusable (heap: used-memory delta around GCs). */
+    private static void printDictionaryCost() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long before = rt.totalMemory() - rt.freeMemory();
+        long t0 = System.nanoTime();
+        ConfusableWords.preload();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long after = rt.totalMemory() - rt.freeMemory();
+        System.out.printf("%s%nfirst use: %d ms; retained heap after GC: %.1f MiB (used-memory delta)%n%n",
+                ConfusableWords.dictionaryStats(), ms, (after - before) / 1048576.0);
+    }
+
+    /** typo.confusable alone: what it does on clean notices and on the labelled confusable-word typos. */
+    private static void printConfusableRule(ContentChecker checker) {
+        int cleanBlock = 0;
+        int cleanWarn = 0;
+        int clean = 0;
+        int typos = 0;
+        int typoBlock = 0;
+        int typoWarn = 0;
+        java.util.List<String> cleanHits = new java.util.ArrayList<>();
+        for (LabelledNotice n : LabelledNotice.load()) {
+            java.util.List<Finding> fs = checker.check(n.text()).findings().stream()
+                    .filter(f -> f.rule().equals(ConfusableWords.RULE)).toList();
+            boolean block = fs.stream().anyMatch(Finding::blocks);
+            if (n.isClean()) {
+                clean++;
+                cleanBlock += block ? 1 : 0;
+                cleanWarn += !block && !fs.isEmpty() ? 1 : 0;
+                fs.forEach(f -> cleanHits.add(f.severity() + " " + f.match() + "→" + f.suggestion() + " in: "
+                        + n.text()));
+            } else if (n.label().equals("confusable-typo")) {
+                typos++;
+                typoBlock += block ? 1 : 0;
+                typoWarn += !block && !fs.isEmpty() ? 1 : 0;
+            }
+        }
+        System.out.printf("typo.confusable alone: clean notices BLOCKed %d/%d, WARNed %d/%d; labelled confusable-word"
+                + " typos BLOCKed %d/%d, WARNed %d/%d%n", cleanBlock, clean, cleanWarn, clean, typoBlock, typos,
+                typoWarn, typos);
+        cleanHits.forEach(h -> System.out.println("  on clean: " + h));
+        System.out.println();
+    }
+
     public static void main(String[] args) {
+        printDictionaryCost();
         ContentChecker checker = ContentChecker.withDefaults();
         Evaluation e = Evaluation.run(checker);
         System.out.println("== Whole set ==");
@@ -40,6 +92,7 @@ public final class EvaluationReport {
         System.out.println("== Held-out part only (written after the lists were frozen) ==");
         System.out.println(Evaluation.runHeldOut(checker).report());
         printGeneralLexiconComparison();
+        printConfusableRule(checker);
         if (!e.misses().isEmpty()) {
             System.out.println("Notices scored differently from their label:");
             for (Evaluation.Miss m : e.misses()) {
