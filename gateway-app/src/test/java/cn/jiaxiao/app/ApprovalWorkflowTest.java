@@ -224,7 +224,7 @@ class ApprovalWorkflowTest extends GatewayTest {
     }
 
     private long create(String drafter, String audience, String requestReason) {
-        String json = Api.notice("测试通知", "请各位家长注意查收。" + System.nanoTime(), audience);
+        String json = Api.notice("测试通知", "请各位家长注意查收。" + marker(), audience);
         if (requestReason != null) {
             json = json.substring(0, json.length() - 1) + ",\"requestReason\":\"" + requestReason + "\"}";
         }

@@ -36,6 +36,18 @@ class ExternalSmscTest {
         registry.add("jiaxiao.smpp.connections[0].system-id", () -> "school01");
         registry.add("jiaxiao.smpp.connections[0].password", () -> "s3cret");
         registry.add("jiaxiao.smpp.connections[0].source-address", () -> "10690071");
+        // a transmitter for submits and a receiver for the receipts, as some carriers require
+        registry.add("jiaxiao.smpp.connections[0].bind-type", () -> "transmitter-receiver");
+        registry.add("jiaxiao.smpp.connections[0].binds", () -> "2");
+        registry.add("jiaxiao.smpp.connections[0].prefixes", () -> "138");
+        registry.add("jiaxiao.smpp.connections[0].concatenation", () -> "sar");
+        // a second carrier account for 139 numbers (the staff's), taking long texts in message_payload
+        registry.add("jiaxiao.smpp.connections[1].name", () -> "carrier-b");
+        registry.add("jiaxiao.smpp.connections[1].port", CARRIER::smppPort);
+        registry.add("jiaxiao.smpp.connections[1].system-id", () -> "school01");
+        registry.add("jiaxiao.smpp.connections[1].password", () -> "s3cret");
+        registry.add("jiaxiao.smpp.connections[1].prefixes", () -> "139");
+        registry.add("jiaxiao.smpp.connections[1].concatenation", () -> "payload");
     }
 
     @LocalServerPort
@@ -51,6 +63,7 @@ class ExternalSmscTest {
     @Test
     void noticesGoToTheConfiguredSmscWithItsCredentialsAndNoSimulatorRuns() {
         assertThat(context.getBeanProvider(SmscSimulator.class).getIfAvailable()).isNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> CARRIER.boundSessions() == 5);
         Api api = new Api(port);
         long id = api.post("teacher71", "/api/notices",
                 Api.notice("通知", "明天上午八点开学典礼。", "{\"classes\":[\"7-1\"]}")).json().get("id").asLong();
@@ -62,12 +75,37 @@ class ExternalSmscTest {
                     && stats.get("delivered").asInt() == stats.get("recipients").asInt();
         });
         int recipients = api.get("teacher71", "/api/notices/" + id).json().get("stats").get("recipients").asInt();
-        assertThat(CARRIER.received()).hasSize(recipients)
+        assertThat(CARRIER.received()).filteredOn(sms -> sms.text().contains("开学典礼")).hasSize(recipients)
                 .allSatisfy(sms -> {
                     assertThat(sms.systemId()).isEqualTo("school01");
                     assertThat(sms.source()).isEqualTo("10690071");
                     assertThat(sms.text()).isEqualTo("【示范中学】明天上午八点开学典礼。");
                 });
+    }
+
+    @Test
+    void longTextsArriveWholeOverSarAndOverMessagePayloadByPrefix() {
+        Api api = new Api(port);
+        String body = "各位老师、家长：" + "下周一起实行冬季作息时间，早上七点五十分到校，下午四点四十分放学，请相互转告。".repeat(3);
+        String sent = "【示范中学】" + body;
+        long toParents = api.post("teacher71", "/api/notices",
+                Api.notice("冬季作息", body, "{\"classes\":[\"7-1\"]}")).json().get("id").asLong();
+        api.post("grade7", "/api/notices/" + toParents + "/approve", null);
+        long toStaff = api.post("teacher71", "/api/notices",
+                Api.notice("冬季作息", body, "{\"allTeachers\":true}")).json().get("id").asLong();
+        api.post("grade7", "/api/notices/" + toStaff + "/approve", null);
+        for (long id : new long[] {toParents, toStaff}) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                var stats = api.get("teacher71", "/api/notices/" + id).json().get("stats");
+                return stats.get("recipients").asInt() > 0
+                        && stats.get("delivered").asInt() == stats.get("recipients").asInt();
+            });
+        }
+        var longOnes = CARRIER.received().stream().filter(m -> m.text().equals(sent)).toList();
+        assertThat(longOnes).filteredOn(m -> m.destination().startsWith("138"))
+                .isNotEmpty().allSatisfy(m -> assertThat(m.parts()).isEqualTo((sent.length() + 66) / 67));
+        assertThat(longOnes).filteredOn(m -> m.destination().startsWith("139"))
+                .isNotEmpty().allSatisfy(m -> assertThat(m.parts()).as("one submit with message_payload").isOne());
     }
 
     private static SmscSimulator startCarrier() {

@@ -72,7 +72,7 @@ class RosterManagementTest extends GatewayTest {
 
     @Test
     void overlappingAudiencePartsReachEachGuardianOnce() {
-        String body = "七年级全体家长：下周一起冬季作息时间调整。" + System.nanoTime();
+        String body = "七年级全体家长：下周一起冬季作息时间调整。" + marker();
         Api.Response created = api.post("grade7", "/api/notices",
                 Api.notice("作息调整", body, "{\"classes\":[\"7-1\",\"7-2\"],\"units\":[\"g7\"]}"));
         assertThat(created.status()).isEqualTo(201);

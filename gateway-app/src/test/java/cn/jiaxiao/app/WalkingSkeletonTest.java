@@ -49,6 +49,8 @@ class WalkingSkeletonTest extends GatewayTest {
             assertThat(sms.dataCoding()).isEqualTo(8);
             assertThat(sms.registeredDelivery() & 0x01).isEqualTo(1);
             assertThat(sms.parts()).isOne();
+            assertThat(sms.source()).as("service number + the notice's extension").isEqualTo(
+                    "1069000" + String.format("%04d", id % 10000));
         });
     }
 

@@ -123,10 +123,14 @@ public class JiaxiaoProperties {
         private List<Connection> connections = new ArrayList<>();
         /** How long a sender's lease on a message lasts before another sender may take it over. */
         private Duration claimLease = Duration.ofMinutes(2);
+        /** How long a sender waits out throttling or a broken link itself before handing the message back to the broker. */
+        private Duration retryWindow = Duration.ofSeconds(30);
 
         public List<Connection> getConnections() { return connections; }
         public void setConnections(List<Connection> connections) { this.connections = connections; }
         public Duration getClaimLease() { return claimLease; }
+        public Duration getRetryWindow() { return retryWindow; }
+        public void setRetryWindow(Duration retryWindow) { this.retryWindow = retryWindow; }
         public void setClaimLease(Duration claimLease) { this.claimLease = claimLease; }
     }
 
@@ -148,11 +152,20 @@ public class JiaxiaoProperties {
         private Duration reconnectMax = Duration.ofSeconds(60);
         /** Number prefixes this connection serves; empty serves every number. */
         private List<String> prefixes = new ArrayList<>();
+        /** Contracted submit_sm per second for all instances together (each SMS part counts); 0 is unlimited. */
+        private int maxTps;
+        /** How long texts are carried: {@code udh8}, {@code udh16}, {@code sar} or {@code payload}. */
+        private cn.jiaxiao.routes.smpp.Concatenation concatenation = cn.jiaxiao.routes.smpp.Concatenation.UDH8;
+        /** Digits of the per-notice extension appended to the source address; 0 when the carrier allows none. */
+        private int extensionDigits;
+        /** {@code transceiver}, or {@code transmitter-receiver}: a transmitter and a receiver session per bind. */
+        private cn.jiaxiao.routes.smpp.SmppSettings.BindMode bindType =
+                cn.jiaxiao.routes.smpp.SmppSettings.BindMode.TRANSCEIVER;
 
         public SmppSettings toSettings(int index) {
             return new SmppSettings(name == null ? "smsc" + (index + 1) : name, host, port, systemId, password,
                     systemType, sourceAddress, binds, window, enquireLinkInterval, responseTimeout, reconnectInitial,
-                    reconnectMax, prefixes);
+                    reconnectMax, prefixes, maxTps, bindType, extensionDigits, concatenation);
         }
 
         public String getName() { return name; }
@@ -181,6 +194,14 @@ public class JiaxiaoProperties {
         public void setReconnectInitial(Duration reconnectInitial) { this.reconnectInitial = reconnectInitial; }
         public Duration getReconnectMax() { return reconnectMax; }
         public void setReconnectMax(Duration reconnectMax) { this.reconnectMax = reconnectMax; }
+        public cn.jiaxiao.routes.smpp.SmppSettings.BindMode getBindType() { return bindType; }
+        public void setBindType(cn.jiaxiao.routes.smpp.SmppSettings.BindMode bindType) { this.bindType = bindType; }
+        public cn.jiaxiao.routes.smpp.Concatenation getConcatenation() { return concatenation; }
+        public void setConcatenation(cn.jiaxiao.routes.smpp.Concatenation concatenation) { this.concatenation = concatenation; }
+        public int getExtensionDigits() { return extensionDigits; }
+        public void setExtensionDigits(int extensionDigits) { this.extensionDigits = extensionDigits; }
+        public int getMaxTps() { return maxTps; }
+        public void setMaxTps(int maxTps) { this.maxTps = maxTps; }
         public List<String> getPrefixes() { return prefixes; }
         public void setPrefixes(List<String> prefixes) { this.prefixes = prefixes; }
     }

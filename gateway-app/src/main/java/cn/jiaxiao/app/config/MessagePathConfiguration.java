@@ -39,6 +39,7 @@ import cn.jiaxiao.routes.scope.AudienceScope;
 import cn.jiaxiao.routes.sms.InboundSmsStore;
 import cn.jiaxiao.routes.sms.SmsRoutes;
 import cn.jiaxiao.routes.sms.SmsSender;
+import cn.jiaxiao.routes.smpp.MoReassembler;
 import cn.jiaxiao.routes.smpp.SmppClient;
 import cn.jiaxiao.routes.support.CamelQueues;
 import cn.jiaxiao.templates.render.MessageRenderer;
@@ -232,9 +233,10 @@ class MessagePathConfiguration {
     }
 
     @Bean
-    SmsRoutes smsRoutes(OutboundMessageRepository messages, NoticeCompletion completion, SmppClient smpp,
-            NamedParameterJdbcTemplate jdbc, ContactCipher cipher, TransactionTemplate tx) {
-        return new SmsRoutes(new SmsSender(messages, completion, smpp, tx), new ReceiptService(jdbc, messages, tx),
-                new InboundSmsStore(jdbc, cipher), smpp.totalWindow());
+    SmsRoutes smsRoutes(OutboundMessageRepository messages, SmppClient smpp,
+            NamedParameterJdbcTemplate jdbc, ContactCipher cipher, TransactionTemplate tx,
+            JiaxiaoProperties properties, MoReassembler moReassembler) {
+        return new SmsRoutes(new SmsSender(messages, smpp, tx, properties.getSmpp().getRetryWindow()), new ReceiptService(jdbc, messages, tx),
+                new InboundSmsStore(jdbc, cipher, tx, moReassembler), smpp.totalWindow());
     }
 }

@@ -11,9 +11,15 @@ public enum DeliveryState {
     UNDELIVERABLE,
     EXPIRED,
     REJECTED,
-    FAILED;
+    FAILED,
+    /**
+     * Submitted, but no receipt came within the receipt timeout: whether it reached the handset is not
+     * known. Counted as a failure; a receipt that comes after all still settles the message.
+     */
+    EXPIRED_UNKNOWN;
 
-    public static final Set<DeliveryState> FAILURES = EnumSet.of(UNDELIVERABLE, EXPIRED, REJECTED, FAILED);
+    public static final Set<DeliveryState> FAILURES = EnumSet.of(UNDELIVERABLE, EXPIRED, REJECTED, FAILED,
+            EXPIRED_UNKNOWN);
 
     /** The state a receipt's {@code stat:} field reports (SMPP 3.4 appendix B). */
     public static DeliveryState fromReceiptStat(String stat) {

@@ -29,7 +29,7 @@ public class OutboundMessageRepository {
     }
 
     /** Inserts in one batch with ids drawn up front, so that the caller can queue them after commit. */
-    public List<Long> insertAll(List<NewMessage> messages) {
+    public List<QueuedMessage> insertAll(List<NewMessage> messages) {
         if (messages.isEmpty()) {
             return List.of();
         }
@@ -37,12 +37,15 @@ public class OutboundMessageRepository {
                 "select nextval('outbound_message_id_seq') from generate_series(1, :n)",
                 Map.of("n", messages.size()), Long.class);
         MapSqlParameterSource[] rows = new MapSqlParameterSource[messages.size()];
+        List<QueuedMessage> queued = new ArrayList<>(rows.length);
         for (int i = 0; i < rows.length; i++) {
             NewMessage m = messages.get(i);
+            byte[] hash = cipher.lookupHash(m.recipient().e164());
+            queued.add(new QueuedMessage(ids.get(i), group(hash)));
             rows[i] = new MapSqlParameterSource().addValue("id", ids.get(i)).addValue("notice", m.noticeId())
                     .addValue("channel", m.channel()).addValue("guardian", m.guardianId()).addValue("staff", m.staffId())
                     .addValue("enc", cipher.encrypt(m.recipient().e164()))
-                    .addValue("hash", cipher.lookupHash(m.recipient().e164()))
+                    .addValue("hash", hash)
                     .addValue("masked", m.recipient().masked()).addValue("body", m.body())
                     .addValue("segments", m.segments());
         }
@@ -51,19 +54,48 @@ public class OutboundMessageRepository {
                     recipient_hash, recipient_masked, body, segments, state)
                 values (:id, :notice, :channel, :guardian, :staff, :enc, :hash, :masked, :body, :segments, 'QUEUED')""",
                 rows);
-        return ids;
+        return queued;
     }
 
-    public List<Long> undispatched(long noticeId) {
-        return jdbc.queryForList("""
-                select id from outbound_message where notice_id = :notice and state = 'QUEUED'
-                and dispatched_at is null order by id""", Map.of("notice", noticeId), Long.class);
+    public List<QueuedMessage> undispatched(long noticeId) {
+        return jdbc.query("""
+                select id, recipient_hash from outbound_message where notice_id = :notice and state = 'QUEUED'
+                and dispatched_at is null order by id""", Map.of("notice", noticeId),
+                (rs, n) -> new QueuedMessage(rs.getLong("id"), group(rs.getBytes("recipient_hash"))));
     }
 
-    public void markDispatched(Collection<Long> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.update("update outbound_message set dispatched_at = now() where id in (:ids)", Map.of("ids", ids));
+    public void markDispatched(Collection<QueuedMessage> queued) {
+        if (!queued.isEmpty()) {
+            jdbc.update("update outbound_message set dispatched_at = now() where id in (:ids)",
+                    Map.of("ids", queued.stream().map(QueuedMessage::id).toList()));
         }
+    }
+
+    /** How many submit_sm the message takes on its connection: its parts, or one with message_payload. */
+    public void expectParts(long id, int parts) {
+        jdbc.update("update outbound_message set submit_parts = :parts where id = :id and submit_parts is null",
+                Map.of("parts", parts, "id", id));
+    }
+
+    /** The message's concatenation reference: allocated once, the next in its recipient's rotation of 256. */
+    public int concatReference(long id) {
+        Integer existing = jdbc.queryForObject("select concat_ref from outbound_message where id = :id",
+                Map.of("id", id), Integer.class);
+        if (existing != null) {
+            return existing;
+        }
+        Integer allocated = jdbc.queryForObject("""
+                insert into concat_reference (recipient_hash, last_ref)
+                select recipient_hash, 0 from outbound_message where id = :id
+                on conflict (recipient_hash) do update set last_ref = (concat_reference.last_ref + 1) % 256
+                returning last_ref""", Map.of("id", id), Integer.class);
+        jdbc.update("update outbound_message set concat_ref = :ref where id = :id", Map.of("ref", allocated, "id", id));
+        return allocated;
+    }
+
+    /** The recipient's broker message group: a prefix of the keyed hash, never the number itself. */
+    private static String group(byte[] recipientHash) {
+        return java.util.HexFormat.of().formatHex(recipientHash, 0, 8);
     }
 
     /**
@@ -124,16 +156,18 @@ public class OutboundMessageRepository {
 
     /** Gives a submitted message its final state once every part has its receipt: DELIVERED only if all were. */
     public void settleFromParts(long id) {
+        // EXPIRED_UNKNOWN too: a receipt later than the expiry still tells the truth.
         jdbc.update("""
-                update outbound_message m set done_at = now(), state = parts.outcome
+                update outbound_message m set done_at = now(), state = parts.outcome,
+                       error = case when m.state = 'EXPIRED_UNKNOWN' then null else m.error end
                 from (select message_id, count(*) as total, bool_and(state <> 'SUBMITTED') as all_final,
                              case when bool_and(state = 'DELIVERED') then 'DELIVERED'
                                   when bool_or(state = 'REJECTED') then 'REJECTED'
                                   when bool_or(state = 'EXPIRED') then 'EXPIRED'
                                   else 'UNDELIVERABLE' end as outcome
                       from sms_part where message_id = :id group by message_id) parts
-                where m.id = parts.message_id and m.state = 'SUBMITTED'
-                  and parts.total = m.segments and parts.all_final""", Map.of("id", id));
+                where m.id = parts.message_id and m.state in ('SUBMITTED', 'EXPIRED_UNKNOWN')
+                  and parts.total = coalesce(m.submit_parts, m.segments) and parts.all_final""", Map.of("id", id));
     }
 
     public DeliveryStats stats(long noticeId) {

@@ -57,7 +57,13 @@ public class ReceiptService {
                 return Optional.of(parts.get(0));
             }
         }
-        return Optional.empty();
+        // Accounts of one SMSC may share a system_id, and the SMSC then delivers a receipt on any of their
+        // sessions: the exact id is taken on another connection, but only when it is unambiguous.
+        List<PartRef> elsewhere = jdbc.query("""
+                select message_id, part_no from sms_part where smsc_key = :key limit 2""",
+                Map.of("key", SmscIdKey.canonical(receipt.smscId())),
+                (rs, n) -> new PartRef(rs.getLong("message_id"), rs.getInt("part_no")));
+        return elsewhere.size() == 1 ? Optional.of(elsewhere.get(0)) : Optional.empty();
     }
 
     private record PartRef(long messageId, int partNo) {

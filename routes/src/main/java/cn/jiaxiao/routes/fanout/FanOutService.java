@@ -7,6 +7,7 @@ import cn.jiaxiao.routes.audit.AuditTrail;
 import cn.jiaxiao.routes.delivery.NewMessage;
 import cn.jiaxiao.routes.delivery.NoticeCompletion;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
+import cn.jiaxiao.routes.delivery.QueuedMessage;
 import cn.jiaxiao.routes.notice.Channel;
 import cn.jiaxiao.routes.notice.Notice;
 import cn.jiaxiao.routes.notice.NoticeRepository;
@@ -60,20 +61,20 @@ public class FanOutService {
         this.tx = tx;
     }
 
-    /** @return the ids of the messages to hand to the senders */
-    public List<Long> fanOut(long noticeId) {
+    /** @return the messages to hand to the senders */
+    public List<QueuedMessage> fanOut(long noticeId) {
         return tx.execute(status -> {
             Notice notice = notices.lock(noticeId).orElse(null);
             if (notice == null) {
-                return List.<Long>of();
+                return List.<QueuedMessage>of();
             }
             if (notice.status() == NoticeStatus.SENDING) {
                 return messages.undispatched(noticeId);
             }
             if (notice.status() != NoticeStatus.APPROVED) {
-                return List.<Long>of();
+                return List.<QueuedMessage>of();
             }
-            List<Long> ids = messages.insertAll(compose(notice));
+            List<QueuedMessage> ids = messages.insertAll(compose(notice));
             notices.updateStatus(noticeId, NoticeStatus.SENDING);
             notices.recordRecipientCount(noticeId, ids.size());
             audit.append(noticeId, NoticeStatus.SENDING.name(), null, null, notice.contentHash(),
@@ -84,7 +85,7 @@ public class FanOutService {
         });
     }
 
-    public void markDispatched(List<Long> ids) {
+    public void markDispatched(List<QueuedMessage> ids) {
         messages.markDispatched(ids);
     }
 

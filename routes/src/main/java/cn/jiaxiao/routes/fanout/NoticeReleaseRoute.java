@@ -1,5 +1,6 @@
 package cn.jiaxiao.routes.fanout;
 
+import cn.jiaxiao.routes.delivery.QueuedMessage;
 import cn.jiaxiao.routes.support.Queues;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
@@ -15,13 +16,20 @@ public class NoticeReleaseRoute extends RouteBuilder {
         this.sweepEvery = sweepEvery;
     }
 
+    /** The message id as the body, the recipient's group as JMSXGroupID: one recipient, one consumer, in order. */
+    private static void asGroupedMessage(org.apache.camel.Exchange exchange) {
+        QueuedMessage message = exchange.getIn().getBody(QueuedMessage.class);
+        exchange.getIn().setHeader("JMSXGroupID", message.group());
+        exchange.getIn().setBody(String.valueOf(message.id()));
+    }
+
     @Override
     public void configure() {
         from(Queues.consume(Queues.NOTICE_RELEASE, 1))
                 .routeId("notice-release")
                 .bean(fanOut, "fanOut")
                 .split(body())
-                    .convertBodyTo(String.class)
+                    .process(NoticeReleaseRoute::asGroupedMessage)
                     .to(Queues.jms(Queues.SMS_OUTBOUND))
                 .end()
                 .bean(fanOut, "markDispatched");

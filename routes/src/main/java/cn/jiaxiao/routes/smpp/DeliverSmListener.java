@@ -1,8 +1,6 @@
 package cn.jiaxiao.routes.smpp;
 
 import cn.jiaxiao.routes.delivery.SmscReceipt;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
@@ -41,8 +39,7 @@ final class DeliverSmListener implements MessageReceiverListener {
                     log.warn("Unreadable delivery receipt on {} ignored", connection);
                 }
             } else {
-                handler.onMessage(new InboundSms(connection, deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
-                        decode(deliverSm)));
+                handler.onMessage(mobileOriginated(deliverSm));
             }
         } catch (RuntimeException e) {
             log.warn("deliver_sm on {} not taken, the SMSC will retry: {}", connection, e.toString());
@@ -60,16 +57,16 @@ final class DeliverSmListener implements MessageReceiverListener {
         throw new ProcessRequestException("data_sm not supported", 0x03);
     }
 
-    private static String decode(DeliverSm sm) {
-        byte[] bytes = sm.getShortMessage() == null ? new byte[0] : sm.getShortMessage();
-        if (sm.isUdhi() && bytes.length > 0) {
-            int headerLength = (bytes[0] & 0xFF) + 1;
-            bytes = Arrays.copyOfRange(bytes, Math.min(headerLength, bytes.length), bytes.length);
+    /**
+     * A part of a concatenated message goes on as it is, undecoded: its siblings may come over another
+     * bind or to another gateway instance, so it is reassembled where all instances meet (the database).
+     */
+    private InboundSms mobileOriginated(DeliverSm sm) {
+        Optional<MoPart> part = MoParts.partOf(sm);
+        if (part.isPresent()) {
+            return InboundSms.part(connection, sm.getSourceAddr(), sm.getDestAddress(), part.get());
         }
-        return switch (sm.getDataCoding() & 0xFF) {
-            case 0x08 -> new String(bytes, StandardCharsets.UTF_16BE);
-            case 0x00 -> cn.jiaxiao.templates.sms.Gsm7Alphabet.decodeUnpacked(bytes);
-            default -> new String(bytes, StandardCharsets.ISO_8859_1);
-        };
+        return new InboundSms(connection, sm.getSourceAddr(), sm.getDestAddress(),
+                MoText.decode(sm.getDataCoding(), MoParts.text(sm)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.bean.BindType;
@@ -27,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One transceiver bind to an SMSC, kept up for as long as the gateway runs: a lost session is bound
- * again with exponential backoff and jitter. jsmpp submits synchronously, so throughput comes from
+ * One bind to an SMSC (transceiver, transmitter or receiver), kept up for as long as the gateway runs: a lost
+ * session is bound again with exponential backoff and jitter. jsmpp submits synchronously, so throughput comes from
  * several threads submitting on the same session; {@code window} bounds how many are in flight at once.
  */
 final class SmppBind implements AutoCloseable {
@@ -44,16 +45,26 @@ final class SmppBind implements AutoCloseable {
     private final DeliverSmListener listener;
     private final ScheduledExecutorService scheduler;
     private final Semaphore window;
+    private final SmppCounters counters;
+    /** While the SMSC says "too fast" (0x58, 0x14), every submit on this bind waits until then. */
+    private volatile long pausedUntilNanos;
+    private final AtomicLong throttleBackoffMillis = new AtomicLong();
     private volatile SMPPSession session;
     private volatile boolean closed;
     private Duration nextBackoff;
 
-    SmppBind(SmppSettings settings, int index, InboundHandler inbound, ScheduledExecutorService scheduler) {
+    private final BindType bindType;
+
+    SmppBind(SmppSettings settings, int index, BindType bindType, InboundHandler inbound,
+            ScheduledExecutorService scheduler, SmppCounters counters) {
         this.settings = settings;
-        this.label = settings.name() + "#" + index;
+        this.bindType = bindType;
+        this.label = settings.name() + "#" + index + (bindType == BindType.BIND_TRX ? "" : "-"
+                + (bindType == BindType.BIND_TX ? "tx" : "rx"));
         this.listener = new DeliverSmListener(settings.name(), inbound);
         this.scheduler = scheduler;
         this.window = new Semaphore(settings.window(), true);
+        this.counters = counters;
         this.nextBackoff = settings.reconnectInitial();
     }
 
@@ -74,9 +85,13 @@ final class SmppBind implements AutoCloseable {
         return label;
     }
 
-    SubmitResult submit(String destination, SmsPayload payload) throws SubmitFailure {
+    SubmitResult submit(String source, String destination, SmsPayload payload) throws SubmitFailure {
         boolean permitted;
         try {
+            long pause = pausedUntilNanos - System.nanoTime();
+            if (pause > 0) {
+                TimeUnit.NANOSECONDS.sleep(pause);
+            }
             permitted = window.tryAcquire(settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -91,13 +106,21 @@ final class SmppBind implements AutoCloseable {
                 throw SubmitFailure.temporary("Not bound: " + label, null);
             }
             String id = current.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
-                    settings.sourceAddress(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, destination,
+                    source, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, destination,
                     payload.udhi() ? WITH_UDH : PLAIN, (byte) 0, (byte) 0, null, null, RECEIPT_REQUESTED,
-                    (byte) 0, DataCodings.newInstance((byte) payload.dataCoding()), (byte) 0, payload.shortMessage())
-                    .getMessageId();
+                    (byte) 0, DataCodings.newInstance((byte) payload.dataCoding()), (byte) 0, payload.shortMessage(),
+                    payload.tlvs()).getMessageId();
+            counters.submitted();
+            throttleBackoffMillis.updateAndGet(b -> b / 2);
             return new SubmitResult(settings.name(), id);
         } catch (NegativeResponseException e) {
-            throw SubmitFailure.ofStatus(e.getCommandStatus());
+            int status = e.getCommandStatus();
+            if (status == CommandStatus.ESME_RTHROTTLED || status == CommandStatus.ESME_RMSGQFUL) {
+                slowDown();
+            } else {
+                counters.error(status);
+            }
+            throw SubmitFailure.ofStatus(status);
         } catch (PDUException e) {
             throw SubmitFailure.permanent("Malformed submit_sm: " + e.getMessage(), e);
         } catch (ResponseTimeoutException | InvalidResponseException | IOException e) {
@@ -105,6 +128,14 @@ final class SmppBind implements AutoCloseable {
         } finally {
             window.release();
         }
+    }
+
+    /** Pauses this bind, longer each time the SMSC keeps saying "too fast" (100 ms doubling to 5 s). */
+    private void slowDown() {
+        counters.throttled();
+        long backoff = throttleBackoffMillis.updateAndGet(b -> Math.min(Math.max(100, b * 2), 5_000));
+        pausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff);
+        log.debug("SMPP {} throttled by the SMSC; pausing {} ms", label, backoff);
     }
 
     private void bind() {
@@ -116,7 +147,7 @@ final class SmppBind implements AutoCloseable {
             candidate.setEnquireLinkTimer((int) settings.enquireLinkInterval().toMillis());
             candidate.setTransactionTimer(settings.responseTimeout().toMillis());
             candidate.setMessageReceiverListener(listener);
-            candidate.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
+            candidate.connectAndBind(settings.host(), settings.port(), new BindParameter(bindType,
                     settings.systemId(), settings.password(), settings.systemType(), TypeOfNumber.UNKNOWN,
                     NumberingPlanIndicator.UNKNOWN, null), settings.responseTimeout().toMillis());
             candidate.addSessionStateListener((newState, oldState, source) -> {

@@ -1,5 +1,10 @@
 package cn.jiaxiao.routes.smpp;
 
-/** The bytes of one submit_sm: data_coding, short_message, and whether it starts with a user data header. */
-public record SmsPayload(int dataCoding, byte[] shortMessage, boolean udhi) {
+import org.jsmpp.bean.OptionalParameter;
+
+/**
+ * The bytes of one submit_sm: data_coding, short_message, whether it starts with a user data header, and any
+ * TLVs (SAR concatenation).
+ */
+public record SmsPayload(int dataCoding, byte[] shortMessage, boolean udhi, OptionalParameter... tlvs) {
 }

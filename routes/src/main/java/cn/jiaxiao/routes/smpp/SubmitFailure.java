@@ -11,6 +11,7 @@ public class SubmitFailure extends Exception {
 
     private final boolean temporary;
     private final int commandStatus;
+    private String connection;
 
     private SubmitFailure(String message, boolean temporary, int commandStatus, Throwable cause) {
         super(message, cause);
@@ -29,6 +30,16 @@ public class SubmitFailure extends Exception {
     public static SubmitFailure ofStatus(int commandStatus) {
         return new SubmitFailure(String.format("SMSC answered 0x%08X", commandStatus),
                 CommandStatus.isTemporary(commandStatus), commandStatus, null);
+    }
+
+    /** The connection that failed, when one was tried. */
+    public String connection() {
+        return connection;
+    }
+
+    SubmitFailure on(String connectionName) {
+        this.connection = connectionName;
+        return this;
     }
 
     public boolean isTemporary() {

@@ -42,4 +42,35 @@ class ConcatenatedPayloadsTest {
         assertThat(parts.get(0).dataCoding()).isZero();
         assertThat(parts.get(0).shortMessage()[6]).isZero(); // '@' is septet 0
     }
+
+    @Test
+    void aSixteenBitReferenceTakesSevenHeaderBytesAndOneCharacterLessPerPart() {
+        String text = "长".repeat(140);
+        List<SmsPayload> parts = ConcatenatedPayloads.encode(text, cn.jiaxiao.templates.sms.SmsEncoding.UCS2, 0x1234,
+                Concatenation.UDH16);
+        assertThat(parts).hasSize(3);
+        assertThat(Arrays.copyOf(parts.get(0).shortMessage(), 7)).containsExactly(0x06, 0x08, 0x04, 0x12, 0x34, 3, 1);
+        assertThat(parts.get(0).shortMessage().length).isEqualTo(7 + 66 * 2);
+    }
+
+    @Test
+    void sarCarriesTheReferenceInTlvsAndNoHeader() {
+        List<SmsPayload> parts = ConcatenatedPayloads.encode("长".repeat(100), cn.jiaxiao.templates.sms.SmsEncoding.UCS2,
+                9, Concatenation.SAR);
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(1).udhi()).isFalse();
+        assertThat(parts.get(1).tlvs()).extracting(t -> (int) t.tag)
+                .containsExactly(0x020C, 0x020E, 0x020F);
+        assertThat(new String(parts.get(1).shortMessage(), StandardCharsets.UTF_16BE)).isEqualTo("长".repeat(33));
+    }
+
+    @Test
+    void messagePayloadSendsTheWholeTextInOneSubmit() {
+        String text = "长".repeat(100);
+        List<SmsPayload> parts = ConcatenatedPayloads.encode(text, cn.jiaxiao.templates.sms.SmsEncoding.UCS2, 9,
+                Concatenation.PAYLOAD);
+        assertThat(parts).hasSize(1);
+        assertThat(parts.get(0).shortMessage()).isEmpty();
+        assertThat(new String(parts.get(0).tlvs()[0].serialize(), 4, 200, StandardCharsets.UTF_16BE)).isEqualTo(text);
+    }
 }

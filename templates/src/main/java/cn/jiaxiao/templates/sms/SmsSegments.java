@@ -29,10 +29,15 @@ public record SmsSegments(SmsEncoding encoding, List<String> parts) {
     }
 
     public static SmsSegments of(String text, SmsEncoding encoding) {
+        return of(text, encoding, encoding.concatenatedPartUnits());
+    }
+
+    /** Split with another room per part, e.g. one unit less where a 16-bit reference header takes 7 bytes. */
+    public static SmsSegments of(String text, SmsEncoding encoding, int unitsPerPart) {
         if (units(text, encoding) <= encoding.singlePartUnits()) {
             return new SmsSegments(encoding, List.of(text));
         }
-        int limit = encoding.concatenatedPartUnits();
+        int limit = unitsPerPart;
         List<String> parts = new ArrayList<>();
         int start = 0;
         int used = 0;
