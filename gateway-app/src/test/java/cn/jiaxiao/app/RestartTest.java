@@ -52,8 +52,9 @@ class RestartTest {
                 Api api = api(second);
                 JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                         .until(() -> api.get("teacher71", "/api/notices/" + id).json(),
-                                n -> n.get("stats").get("delivered").asInt() == recipients);
-                assertThat(done.get("status").asText()).isEqualTo("SENT");
+                                n -> n.get("stats").get("delivered").asInt() == recipients
+                                        && n.get("status").asText().equals("SENT"));
+                assertThat(done.get("stats").get("failed").asInt()).isZero();
             }
             assertThat(carrier.received()).hasSize(recipients);
             assertThat(carrier.received().stream().collect(Collectors.groupingBy(ReceivedMessage::destination)))
