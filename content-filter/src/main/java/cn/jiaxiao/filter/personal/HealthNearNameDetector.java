@@ -4,7 +4,6 @@ import cn.jiaxiao.filter.Category;
 import cn.jiaxiao.filter.CheckInput;
 import cn.jiaxiao.filter.Detector;
 import cn.jiaxiao.filter.Finding;
-import cn.jiaxiao.filter.Severity;
 import cn.jiaxiao.filter.text.StudentMentions;
 
 import java.util.List;
@@ -23,21 +22,6 @@ public final class HealthNearNameDetector implements Detector {
 
     @Override
     public void detect(CheckInput input, List<Finding> out) {
-        if (input.options().individualRecipient()) {
-            return;
-        }
-        String text = input.text();
-        for (StudentMentions.Mention m : StudentMentions.of(input)) {
-            int[] sentence = StudentMentions.sentenceAround(text, m.start(), RADIUS);
-            String clause = text.substring(m.end(), Math.max(m.end(), sentence[1]));
-            for (String condition : CONDITIONS) {
-                int at = clause.indexOf(condition);
-                if (at >= 0) {
-                    out.add(Finding.of(text, Category.PERSONAL_DATA, Severity.BLOCK, m.start(),
-                            m.end() + at + condition.length(), "personal.health", null));
-                    break;
-                }
-            }
-        }
+        StudentMentions.flagWordsAfterMentions(input, CONDITIONS, RADIUS, Category.PERSONAL_DATA, "personal.health", out);
     }
 }

@@ -4,7 +4,6 @@ import cn.jiaxiao.filter.Category;
 import cn.jiaxiao.filter.CheckInput;
 import cn.jiaxiao.filter.Detector;
 import cn.jiaxiao.filter.Finding;
-import cn.jiaxiao.filter.Severity;
 import cn.jiaxiao.filter.text.StudentMentions;
 
 import java.util.List;
@@ -26,22 +25,6 @@ public final class IndividualNegativeDetector implements Detector {
 
     @Override
     public void detect(CheckInput input, List<Finding> out) {
-        if (input.options().individualRecipient()) {
-            return;
-        }
-        String text = input.text();
-        for (StudentMentions.Mention m : StudentMentions.of(input)) {
-            int[] sentence = StudentMentions.sentenceAround(text, m.start(), RADIUS);
-            String clause = text.substring(m.end(), Math.max(m.end(), sentence[1]));
-            for (String remark : REMARKS) {
-                int at = clause.indexOf(remark);
-                if (at >= 0) {
-                    int end = m.end() + at + remark.length();
-                    out.add(Finding.of(text, Category.INDIVIDUAL_NEGATIVE, Severity.BLOCK, m.start(), end,
-                            "policy.individual-negative", null));
-                    break;
-                }
-            }
-        }
+        StudentMentions.flagWordsAfterMentions(input, REMARKS, RADIUS, Category.INDIVIDUAL_NEGATIVE, "policy.individual-negative", out);
     }
 }

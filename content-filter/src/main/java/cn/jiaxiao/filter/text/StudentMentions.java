@@ -1,6 +1,9 @@
 package cn.jiaxiao.filter.text;
 
+import cn.jiaxiao.filter.Category;
 import cn.jiaxiao.filter.CheckInput;
+import cn.jiaxiao.filter.Finding;
+import cn.jiaxiao.filter.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +56,30 @@ public final class StudentMentions {
     private static final Object KEY = new Object();
 
     /** The mentions of one check, computed once and shared by the detectors that need them. */
+    /**
+     * Reports each named student who is followed, within his sentence, by one of {@code words}: the
+     * shape of a remark about one child (a condition, a misdeed) that a group message must not carry.
+     */
+    public static void flagWordsAfterMentions(CheckInput input, List<String> words, int radius, Category category,
+            String rule, List<Finding> out) {
+        if (input.options().individualRecipient()) {
+            return;
+        }
+        String text = input.text();
+        for (Mention m : of(input)) {
+            int[] sentence = sentenceAround(text, m.start(), radius);
+            String clause = text.substring(m.end(), Math.max(m.end(), sentence[1]));
+            for (String word : words) {
+                int at = clause.indexOf(word);
+                if (at >= 0) {
+                    out.add(Finding.of(text, category, Severity.BLOCK, m.start(), m.end() + at + word.length(), rule,
+                            null));
+                    break;
+                }
+            }
+        }
+    }
+
     public static List<Mention> of(CheckInput input) {
         return input.derived(KEY, in -> find(in.text()));
     }
