@@ -69,19 +69,24 @@ public class ApprovalRepository {
 
     /** Undecided current steps waiting since before {@code cutoff}, oldest first. */
     public List<ApprovalStep> waitingSince(Instant cutoff) {
-        return jdbc.query("select " + COLUMNS + """
-                 from approval_step s join notice n on n.id = s.notice_id and s.round = n.approval_round
-                left join staff_account a on a.id = s.actor_id
-                where s.decided_at is null and s.created_at < :cutoff
-                  and n.status in ('PENDING_REVIEW', 'PENDING_APPROVAL')
-                  and s.seq = (select min(x.seq) from approval_step x where x.notice_id = s.notice_id
-                               and x.round = s.round and x.decided_at is null)
-                order by s.created_at""", Map.of("cutoff", Timestamp.from(cutoff)), ApprovalRepository::map);
+        return currentUndecided(Timestamp.from(cutoff));
     }
 
     /** Current undecided steps of pending notices: the approvers' inboxes are drawn from these. */
     public List<ApprovalStep> openSteps() {
-        return waitingSince(Instant.now().plusSeconds(3600));
+        return currentUndecided(null);
+    }
+
+    /** The first undecided step of each pending notice's current round; with a cutoff, only older ones. */
+    private List<ApprovalStep> currentUndecided(Timestamp cutoff) {
+        return jdbc.query("select " + COLUMNS + """
+                 from approval_step s join notice n on n.id = s.notice_id and s.round = n.approval_round
+                left join staff_account a on a.id = s.actor_id
+                where s.decided_at is null and (cast(:cutoff as timestamptz) is null or s.created_at < :cutoff)
+                  and n.status in ('PENDING_REVIEW', 'PENDING_APPROVAL')
+                  and s.seq = (select min(x.seq) from approval_step x where x.notice_id = s.notice_id
+                               and x.round = s.round and x.decided_at is null)
+                order by s.created_at""", new MapSqlParameterSource("cutoff", cutoff), ApprovalRepository::map);
     }
 
     private static ApprovalStep map(ResultSet rs, int row) throws SQLException {

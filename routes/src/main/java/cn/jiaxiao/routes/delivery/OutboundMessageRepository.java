@@ -200,11 +200,6 @@ public class OutboundMessageRepository {
         return result;
     }
 
-    public Optional<Long> noticeOf(long messageId) {
-        return jdbc.queryForList("select notice_id from outbound_message where id = :id", Map.of("id", messageId),
-                Long.class).stream().findFirst();
-    }
-
     private static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }

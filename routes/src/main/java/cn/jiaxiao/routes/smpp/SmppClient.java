@@ -128,10 +128,6 @@ public final class SmppClient implements AutoCloseable {
             long throttled, long retries, Map<String, Long> errors) {
     }
 
-    public boolean anyBound() {
-        return binds.values().stream().flatMap(List::stream).anyMatch(SmppBind::isBound);
-    }
-
     private SmppBind pickBound(List<SmppBind> candidates) {
         int start = Math.floorMod(next.getAndIncrement(), candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
