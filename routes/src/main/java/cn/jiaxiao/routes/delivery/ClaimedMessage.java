@@ -10,4 +10,8 @@ public record ClaimedMessage(long id, long noticeId, MobileNumber recipient, Str
     public ClaimedMessage {
         acceptedParts = Set.copyOf(acceptedParts);
     }
+
+    public ClaimedMessage withAcceptedParts(Set<Integer> parts) {
+        return new ClaimedMessage(id, noticeId, recipient, body, attempts, parts);
+    }
 }

@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -64,10 +67,11 @@ public class OutboundMessageRepository {
                 (rs, n) -> new QueuedMessage(rs.getLong("id"), group(rs.getBytes("recipient_hash"))));
     }
 
-    public void markDispatched(Collection<QueuedMessage> queued) {
-        if (!queued.isEmpty()) {
+    public void markDispatched(List<Long> ids) {
+        // In slices: a statement takes at most 32,767 parameters, a district-wide notice has more recipients.
+        for (int from = 0; from < ids.size(); from += 10_000) {
             jdbc.update("update outbound_message set dispatched_at = now() where id in (:ids)",
-                    Map.of("ids", queued.stream().map(QueuedMessage::id).toList()));
+                    Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 10_000))));
         }
     }
 
@@ -93,9 +97,8 @@ public class OutboundMessageRepository {
         return allocated;
     }
 
-    /** The recipient's broker message group: a prefix of the keyed hash, never the number itself. */
     private static String group(byte[] recipientHash) {
-        return java.util.HexFormat.of().formatHex(recipientHash, 0, 8);
+        return QueuedMessage.groupOf(recipientHash);
     }
 
     /**
@@ -103,40 +106,83 @@ public class OutboundMessageRepository {
      * or another sender holds a live lease on it — either way this sender must not send it.
      */
     public Optional<ClaimedMessage> claim(long id) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                update outbound_message set claimed_at = now(), attempts = attempts + 1
-                where id = :id and state = 'QUEUED' and (claimed_at is null or claimed_at < :expired)
-                returning notice_id, recipient_enc, body, attempts""",
-                new MapSqlParameterSource().addValue("id", id)
-                        .addValue("expired", Timestamp.from(Instant.now().minus(claimLease))));
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        return claimAll(List.of(id)).stream().findFirst();
+    }
+
+    /**
+     * Takes the lease on those of the messages that are still queued and not leased by another sender, in one
+     * statement; the others were sent already (a redelivery) or are someone else's. In id order.
+     */
+    public List<ClaimedMessage> claimAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        Map<String, Object> row = rows.get(0);
-        List<Integer> accepted = jdbc.queryForList("select part_no from sms_part where message_id = :id",
-                Map.of("id", id), Integer.class);
-        return Optional.of(new ClaimedMessage(id, ((Number) row.get("notice_id")).longValue(),
-                new MobileNumber(cipher.decrypt((byte[]) row.get("recipient_enc"))), (String) row.get("body"),
-                ((Number) row.get("attempts")).intValue(), new HashSet<>(accepted)));
+        List<ClaimedMessage> claimed = new ArrayList<>(ids.size());
+        List<Long> retried = new ArrayList<>();
+        jdbc.query("""
+                update outbound_message set claimed_at = now(), attempts = attempts + 1
+                where id in (:ids) and state = 'QUEUED' and (claimed_at is null or claimed_at < :expired)
+                returning id, notice_id, recipient_enc, body, attempts""",
+                new MapSqlParameterSource().addValue("ids", ids)
+                        .addValue("expired", Timestamp.from(Instant.now().minus(claimLease))),
+                rs -> {
+                    long id = rs.getLong("id");
+                    int attempts = rs.getInt("attempts");
+                    if (attempts > 1) {
+                        retried.add(id);
+                    }
+                    claimed.add(new ClaimedMessage(id, rs.getLong("notice_id"),
+                            new MobileNumber(cipher.decrypt(rs.getBytes("recipient_enc"))), rs.getString("body"),
+                            attempts, Set.of()));
+                });
+        if (!retried.isEmpty()) {
+            // Only a message tried before can have parts the SMSC already accepted.
+            Map<Long, Set<Integer>> accepted = new HashMap<>();
+            jdbc.query("select message_id, part_no from sms_part where message_id in (:ids)", Map.of("ids", retried),
+                    rs -> {
+                        accepted.computeIfAbsent(rs.getLong("message_id"), k -> new HashSet<>()).add(rs.getInt("part_no"));
+                    });
+            claimed.replaceAll(m -> accepted.containsKey(m.id()) ? m.withAcceptedParts(accepted.get(m.id())) : m);
+        }
+        claimed.sort(Comparator.comparingLong(ClaimedMessage::id));
+        return claimed;
+    }
+
+    /**
+     * Writes back what the SMSC made of a batch, in the caller's transaction. The message rows are updated first:
+     * that locks them, as a receipt for one of their parts does before it settles the message, so the two never
+     * settle from a half-seen set of parts.
+     */
+    public void recordOutcome(BatchOutcome outcome) {
+        Map<Long, Integer> submitted = outcome.submittedMessages();
+        if (!submitted.isEmpty()) {
+            jdbc.update("""
+                    update outbound_message set state = 'SUBMITTED', submitted_at = now(), claimed_at = null, error = null
+                    where id in (:ids) and state = 'QUEUED'""", Map.of("ids", submitted.keySet()));
+        }
+        outcome.failedMessages().forEach(this::markFailed);
+        List<BatchOutcome.AcceptedPart> parts = outcome.acceptedParts();
+        if (!parts.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into sms_part (message_id, part_no, connection, smsc_id, smsc_key, state)
+                    values (:message, :part, :connection, :smscId, :key, 'SUBMITTED')""",
+                    parts.stream().map(p -> new MapSqlParameterSource().addValue("message", p.messageId())
+                            .addValue("part", p.partNo()).addValue("connection", p.connection())
+                            .addValue("smscId", p.smscId()).addValue("key", SmscIdKey.canonical(p.smscId())))
+                            .toArray(MapSqlParameterSource[]::new));
+        }
+        outcome.deferredMessages().forEach(this::releaseClaim);
+        // Parts recorded just now have no receipt yet (a receipt can't match an uncommitted part): only a message
+        // resumed with parts from an earlier attempt can already be complete.
+        List<Long> resumed = outcome.resumedMessages().stream().filter(submitted::containsKey).toList();
+        if (!resumed.isEmpty()) {
+            settleFromParts(resumed);
+        }
     }
 
     public void releaseClaim(long id, String error) {
         jdbc.update("update outbound_message set claimed_at = null, error = :error where id = :id",
                 new MapSqlParameterSource().addValue("id", id).addValue("error", truncate(error)));
-    }
-
-    public void recordPart(long messageId, int partNo, String connection, String smscId) {
-        jdbc.update("""
-                insert into sms_part (message_id, part_no, connection, smsc_id, smsc_key, state)
-                values (:message, :part, :connection, :smscId, :key, 'SUBMITTED')""",
-                Map.of("message", messageId, "part", partNo, "connection", connection, "smscId", smscId,
-                        "key", SmscIdKey.canonical(smscId)));
-    }
-
-    public void markSubmitted(long id) {
-        jdbc.update("""
-                update outbound_message set state = 'SUBMITTED', submitted_at = now(), claimed_at = null, error = null
-                where id = :id and state = 'QUEUED'""", Map.of("id", id));
     }
 
     public void markFailed(long id, String error) {
@@ -156,6 +202,10 @@ public class OutboundMessageRepository {
 
     /** Gives a submitted message its final state once every part has its receipt: DELIVERED only if all were. */
     public void settleFromParts(long id) {
+        settleFromParts(List.of(id));
+    }
+
+    public void settleFromParts(Collection<Long> ids) {
         // EXPIRED_UNKNOWN too: a receipt later than the expiry still tells the truth.
         jdbc.update("""
                 update outbound_message m set done_at = now(), state = parts.outcome,
@@ -165,9 +215,9 @@ public class OutboundMessageRepository {
                                   when bool_or(state = 'REJECTED') then 'REJECTED'
                                   when bool_or(state = 'EXPIRED') then 'EXPIRED'
                                   else 'UNDELIVERABLE' end as outcome
-                      from sms_part where message_id = :id group by message_id) parts
-                where m.id = parts.message_id and m.state in ('SUBMITTED', 'EXPIRED_UNKNOWN')
-                  and parts.total = coalesce(m.submit_parts, m.segments) and parts.all_final""", Map.of("id", id));
+                      from sms_part where message_id in (:ids) group by message_id) parts
+                where m.id in (:ids) and m.id = parts.message_id and m.state in ('SUBMITTED', 'EXPIRED_UNKNOWN')
+                  and parts.total = coalesce(m.submit_parts, m.segments) and parts.all_final""", Map.of("ids", ids));
     }
 
     public DeliveryStats stats(long noticeId) {

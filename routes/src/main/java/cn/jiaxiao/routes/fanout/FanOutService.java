@@ -8,6 +8,8 @@ import cn.jiaxiao.routes.delivery.NewMessage;
 import cn.jiaxiao.routes.delivery.NoticeCompletion;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.delivery.QueuedMessage;
+import cn.jiaxiao.routes.delivery.SendBatch;
+import cn.jiaxiao.routes.delivery.SendBatches;
 import cn.jiaxiao.routes.notice.Channel;
 import cn.jiaxiao.routes.notice.Notice;
 import cn.jiaxiao.routes.notice.NoticeRepository;
@@ -44,11 +46,12 @@ public class FanOutService {
     private final AuditTrail audit;
     private final NoticeCompletion completion;
     private final TransactionOperations tx;
+    private final int batchSize;
 
     public FanOutService(NoticeRepository notices, GuardianDirectory guardians, StaffAccountRepository staff,
             OutboundMessageRepository messages,
             MessageRenderer renderer, String signature, Duration releaseGrace, AuditTrail audit,
-            NoticeCompletion completion, TransactionOperations tx) {
+            NoticeCompletion completion, TransactionOperations tx, int batchSize) {
         this.notices = notices;
         this.guardians = guardians;
         this.staff = staff;
@@ -59,10 +62,15 @@ public class FanOutService {
         this.audit = audit;
         this.completion = completion;
         this.tx = tx;
+        this.batchSize = batchSize;
     }
 
-    /** @return the messages to hand to the senders */
-    public List<QueuedMessage> fanOut(long noticeId) {
+    /** @return the messages to hand to the senders, in batches */
+    public List<SendBatch> fanOut(long noticeId) {
+        return SendBatches.of(queuedMessages(noticeId), batchSize);
+    }
+
+    private List<QueuedMessage> queuedMessages(long noticeId) {
         return tx.execute(status -> {
             Notice notice = notices.lock(noticeId).orElse(null);
             if (notice == null) {
@@ -85,8 +93,8 @@ public class FanOutService {
         });
     }
 
-    public void markDispatched(List<QueuedMessage> ids) {
-        messages.markDispatched(ids);
+    public void markDispatched(List<SendBatch> batches) {
+        messages.markDispatched(SendBatches.ids(batches));
     }
 
     public void finishCompletedNotices() {

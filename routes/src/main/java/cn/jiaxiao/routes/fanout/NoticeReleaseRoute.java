@@ -1,11 +1,11 @@
 package cn.jiaxiao.routes.fanout;
 
-import cn.jiaxiao.routes.delivery.QueuedMessage;
+import cn.jiaxiao.routes.delivery.SendBatch;
 import cn.jiaxiao.routes.support.Queues;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 
-/** Release and fan-out: an approved notice becomes per-recipient messages, each queued for its sender. */
+/** Release and fan-out: an approved notice becomes per-recipient messages, queued for the senders in batches. */
 public class NoticeReleaseRoute extends RouteBuilder {
 
     private final FanOutService fanOut;
@@ -16,11 +16,11 @@ public class NoticeReleaseRoute extends RouteBuilder {
         this.sweepEvery = sweepEvery;
     }
 
-    /** The message id as the body, the recipient's group as JMSXGroupID: one recipient, one consumer, in order. */
+    /** The ids as the body, the recipients' group as JMSXGroupID: one recipient, one consumer, in order. */
     private static void asGroupedMessage(org.apache.camel.Exchange exchange) {
-        QueuedMessage message = exchange.getIn().getBody(QueuedMessage.class);
-        exchange.getIn().setHeader("JMSXGroupID", message.group());
-        exchange.getIn().setBody(String.valueOf(message.id()));
+        SendBatch batch = exchange.getIn().getBody(SendBatch.class);
+        exchange.getIn().setHeader("JMSXGroupID", batch.group());
+        exchange.getIn().setBody(batch.body());
     }
 
     @Override

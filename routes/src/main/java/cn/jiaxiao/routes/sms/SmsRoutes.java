@@ -17,6 +17,7 @@ public class SmsRoutes extends RouteBuilder {
     private final SmsSender sender;
     private final ReceiptService receipts;
     private final InboundSmsStore inbound;
+    /** Batches in progress at once: each runs its submits on the sender's submit threads. */
     private final int senders;
 
     public SmsRoutes(SmsSender sender, ReceiptService receipts, InboundSmsStore inbound, int senders) {
@@ -32,7 +33,7 @@ public class SmsRoutes extends RouteBuilder {
 
         from(Queues.consume(Queues.SMS_OUTBOUND, senders))
                 .routeId("sms-send")
-                .bean(sender, "send");
+                .bean(sender, "sendBatch");
 
         from(Queues.consume(Queues.SMS_RECEIPTS, 2))
                 .routeId("sms-receipts")

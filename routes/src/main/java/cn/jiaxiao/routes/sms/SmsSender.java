@@ -1,7 +1,9 @@
 package cn.jiaxiao.routes.sms;
 
+import cn.jiaxiao.routes.delivery.BatchOutcome;
 import cn.jiaxiao.routes.delivery.ClaimedMessage;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
+import cn.jiaxiao.routes.delivery.SendBatch;
 import cn.jiaxiao.routes.smpp.ConcatenatedPayloads;
 import cn.jiaxiao.routes.smpp.SmppClient;
 import cn.jiaxiao.routes.smpp.SmsPayload;
@@ -9,15 +11,23 @@ import cn.jiaxiao.routes.smpp.SubmitFailure;
 import cn.jiaxiao.routes.smpp.SubmitResult;
 import cn.jiaxiao.templates.sms.SmsSegments;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Submits one queued SMS over SMPP. Idempotent on the message id: a message that is no longer queued,
- * or whose lease another sender holds, is not sent again; on a retry the parts the SMSC already
- * accepted are skipped, so a handset never gets a part twice for one attempt that half-failed.
+ * Submits a batch of queued SMS over SMPP: claims the batch in one statement, submits its messages on the
+ * submit threads (as many as the SMPP windows allow in flight), and writes back what the SMSC accepted in one
+ * transaction. Idempotent on the message id: a message that is no longer queued, or whose lease another sender
+ * holds, is not sent again; on a retry the parts the SMSC already accepted are skipped, so a handset never gets
+ * a part twice for one attempt that half-failed.
  */
 public class SmsSender {
 
@@ -27,61 +37,121 @@ public class SmsSender {
     private final SmppClient smpp;
     private final TransactionOperations tx;
     private final Duration retryWindow;
+    private final Executor submitters;
 
     public SmsSender(OutboundMessageRepository messages, SmppClient smpp, TransactionOperations tx,
-            Duration retryWindow) {
+            Duration retryWindow, Executor submitters) {
         this.messages = messages;
         this.smpp = smpp;
         this.tx = tx;
         this.retryWindow = retryWindow;
+        this.submitters = submitters;
+    }
+
+    /** The broker's message: a {@link SendBatch} body. */
+    public void sendBatch(String body) throws SubmitFailure {
+        send(SendBatch.parseIds(body));
+    }
+
+    public void send(long messageId) throws SubmitFailure {
+        send(List.of(messageId));
     }
 
     /**
-     * @throws SubmitFailure a temporary failure that outlasted the retry window: the message stays queued and
-     *         the broker delivers it again later
+     * @throws SubmitFailure some messages met a temporary failure that outlasted the retry window: everything
+     *         else is recorded, those stay queued, and the broker delivers the batch again later
      */
-    public void send(long messageId) throws SubmitFailure {
-        ClaimedMessage message = messages.claim(messageId).orElse(null);
-        if (message == null) {
+    public void send(List<Long> ids) throws SubmitFailure {
+        List<ClaimedMessage> claimed = messages.claimAll(ids);
+        if (claimed.isEmpty()) {
             return;
         }
+        BatchOutcome outcome = new BatchOutcome();
+        // One deadline for the whole batch, so a throttled SMSC can't hold it (and its leases) for minutes.
+        long deadline = System.nanoTime() + retryWindow.toNanos();
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (List<ClaimedMessage> toOneRecipient : byRecipient(claimed)) {
+            running.add(CompletableFuture.runAsync(() -> sendInOrder(toOneRecipient, outcome, deadline), submitters));
+        }
+        awaitAll(running);
+        // The notice itself is closed by the completion sweep: asking "is any message of this notice still
+        // queued?" per batch would cost a 100,000-recipient notice quadratic time.
+        tx.executeWithoutResult(status -> messages.recordOutcome(outcome));
+        Map<Long, String> deferred = outcome.deferredMessages();
+        if (!deferred.isEmpty()) {
+            throw SubmitFailure.temporary(deferred.size() + " of " + claimed.size() + " messages deferred: "
+                    + deferred.values().iterator().next(), null);
+        }
+    }
+
+    /** A recipient's messages in id order on one thread: none overtakes an earlier one, even when retried. */
+    private static List<List<ClaimedMessage>> byRecipient(List<ClaimedMessage> claimed) {
+        Map<String, List<ClaimedMessage>> grouped = new LinkedHashMap<>();
+        for (ClaimedMessage message : claimed) {
+            grouped.computeIfAbsent(message.recipient().e164(), k -> new ArrayList<>(1)).add(message);
+        }
+        return new ArrayList<>(grouped.values());
+    }
+
+    private void sendInOrder(List<ClaimedMessage> toOneRecipient, BatchOutcome outcome, long deadline) {
+        String deferredBecause = null;
+        for (ClaimedMessage message : toOneRecipient) {
+            if (deferredBecause != null) {
+                outcome.deferred(message.id(), deferredBecause);
+                continue;
+            }
+            try {
+                sendOne(message, outcome, deadline);
+            } catch (SubmitFailure failure) {
+                if (failure.isTemporary()) {
+                    log.debug("SMS {} to {} deferred: {}", message.id(), message.recipient(), failure.getMessage());
+                    outcome.deferred(message.id(), failure.getMessage());
+                    deferredBecause = "an earlier message to this recipient was deferred";
+                } else {
+                    log.warn("SMS {} to {} failed permanently: {}", message.id(), message.recipient(),
+                            failure.getMessage());
+                    outcome.failed(message.id(), failure.getMessage());
+                }
+            } catch (RuntimeException e) {
+                log.warn("SMS {} to {} deferred after an error: {}", message.id(), message.recipient(), e.toString());
+                outcome.deferred(message.id(), e.getClass().getSimpleName());
+                deferredBecause = "an earlier message to this recipient was deferred";
+            }
+        }
+    }
+
+    private void sendOne(ClaimedMessage message, BatchOutcome outcome, long deadline) throws SubmitFailure {
         SmsSegments segments = SmsSegments.of(message.body());
-        // One reference per message, kept across retries, never repeated within 255 messages to one number.
-        int reference = segments.concatenated() ? messages.concatReference(messageId) : 0;
+        int reference = 0;
+        if (segments.concatenated()) {
+            // One reference per message, kept across retries, never repeated within 255 messages to one number.
+            reference = messages.concatReference(message.id());
+        }
         List<SmsPayload> payloads = ConcatenatedPayloads.encode(message.body(), segments.encoding(), reference,
                 smpp.concatenationFor(message.recipient().national()));
-        messages.expectParts(messageId, payloads.size());
-        try {
-            for (int part = 1; part <= payloads.size(); part++) {
-                if (message.acceptedParts().contains(part)) {
-                    continue;
-                }
-                SubmitResult accepted = submitWithRetry(message, payloads.get(part - 1));
-                messages.recordPart(messageId, part, accepted.connection(), accepted.messageId());
-            }
-        } catch (SubmitFailure failure) {
-            if (failure.isTemporary()) {
-                messages.releaseClaim(messageId, failure.getMessage());
-                log.debug("SMS {} to {} deferred: {}", messageId, message.recipient(), failure.getMessage());
-                throw failure;
-            }
-            log.warn("SMS {} to {} failed permanently: {}", messageId, message.recipient(), failure.getMessage());
-            finish(message, () -> messages.markFailed(messageId, failure.getMessage()));
-            return;
+        if (payloads.size() != segments.count()) {
+            messages.expectParts(message.id(), payloads.size()); // message_payload: one submit_sm for all
         }
-        finish(message, () -> {
-            messages.markSubmitted(messageId);
-            messages.settleFromParts(messageId);
-        });
+        if (!message.acceptedParts().isEmpty()) {
+            outcome.resumed(message.id());
+        }
+        for (int part = 1; part <= payloads.size(); part++) {
+            if (message.acceptedParts().contains(part)) {
+                continue;
+            }
+            SubmitResult accepted = submitWithRetry(message, payloads.get(part - 1), deadline);
+            outcome.accepted(message.id(), part, accepted.connection(), accepted.messageId());
+        }
+        outcome.submitted(message.id(), payloads.size());
     }
 
     /**
      * Waits out temporary failures (throttling, a full queue, a link being re-bound) on this thread, for up to
-     * {@code retryWindow}: the message's recipient group stays with this consumer, so none of that
-     * recipient's later messages overtakes it. Past the window the broker takes over.
+     * the batch's {@code retryWindow}: the recipient's group stays with this consumer, so none of that recipient's
+     * later messages overtakes it. Past the window the broker takes over.
      */
-    private SubmitResult submitWithRetry(ClaimedMessage message, SmsPayload payload) throws SubmitFailure {
-        long deadline = System.nanoTime() + retryWindow.toNanos();
+    private SubmitResult submitWithRetry(ClaimedMessage message, SmsPayload payload, long deadline)
+            throws SubmitFailure {
         long backoff = 100;
         while (true) {
             try {
@@ -103,14 +173,25 @@ public class SmsSender {
     }
 
     /**
-     * Records the outcome. The notice itself is closed by the completion sweep, not here: asking "is any
-     * message of this notice still queued?" after every message would cost a 100,000-recipient notice
-     * quadratic time.
+     * Waits for every submit of the batch, even when interrupted (a shutting-down consumer): what the SMSC
+     * accepted must be recorded before the broker transaction ends, or it would be sent again.
      */
-    private void finish(ClaimedMessage message, Runnable outcome) {
-        tx.executeWithoutResult(status -> {
-            messages.lock(message.id());
-            outcome.run();
-        });
+    private static void awaitAll(List<CompletableFuture<Void>> running) {
+        boolean interrupted = false;
+        for (CompletableFuture<Void> future : running) {
+            while (true) {
+                try {
+                    future.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    break; // sendInOrder records every outcome itself; nothing escapes it but an Error
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

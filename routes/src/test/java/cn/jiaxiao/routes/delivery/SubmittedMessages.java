@@ -33,10 +33,13 @@ public final class SubmittedMessages {
     public long submitted(String connection, String... smscIds) {
         long id = messages.insertAll(List.of(new NewMessage(noticeId, "SMS", null, null,
                 MobileNumber.parse("13800000001").orElseThrow(), "正文", smscIds.length))).get(0).id();
+        messages.claim(id).orElseThrow();
+        BatchOutcome outcome = new BatchOutcome();
         for (int part = 1; part <= smscIds.length; part++) {
-            messages.recordPart(id, part, connection, smscIds[part - 1]);
+            outcome.accepted(id, part, connection, smscIds[part - 1]);
         }
-        messages.markSubmitted(id);
+        outcome.submitted(id, smscIds.length);
+        tx.executeWithoutResult(status -> messages.recordOutcome(outcome));
         return id;
     }
 
