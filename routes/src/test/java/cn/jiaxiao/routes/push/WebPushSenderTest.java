@@ -156,6 +156,24 @@ class WebPushSenderTest {
     }
 
     @Test
+    void theTestPushServiceRefusesAForeignVapidKeyAndAPayloadForAnotherSecret() {
+        WebPushSender foreign = new WebPushSender(new VapidAuth(VapidKeys.generate(), "mailto:ops@jiaxiao.cn", clock),
+                TestHttp.client(), Duration.ofSeconds(5), true, clock);
+        PushTarget.WebPushSubscription otherSecret = PushTarget.webPush(subscription.endpoint(), subscription.p256dh(),
+                "AAAAAAAAAAAAAAAAAAAAAA");
+
+        PushResult unauthorised = foreign.send(subscription, emergency());
+        PushResult undecryptable = sender.send(otherSecret, emergency());
+
+        assertThat(unauthorised.outcome()).isEqualTo(PushResult.Outcome.FAILED);
+        assertThat(undecryptable.outcome()).isEqualTo(PushResult.Outcome.FAILED);
+        assertThat(pushService.problems).hasSize(2);
+        assertThat(pushService.problems.get(0)).contains("VAPID");
+        assertThat(pushService.problems.get(1)).contains("does not decrypt");
+        assertThat(pushService.received).isEmpty();
+    }
+
+    @Test
     void aCollapseKeyThatIsNoValidTopicIsHashedIntoOne() {
         String topic = WebPushSender.topic("notice 88 / class 3B");
 
