@@ -25,6 +25,14 @@ class MessageRendererTest {
     }
 
     @Test
+    void everyKindHasAOneTextForAllSms() {
+        for (TemplateKind kind : TemplateKind.values()) {
+            assertThat(renderer.render(kind, TemplateChannel.SMS, Map.of("signature", "示范中学", "body", "内容")))
+                    .startsWith("【示范中学】").endsWith("内容");
+        }
+    }
+
+    @Test
     void aMissingVariableFailsInsteadOfSendingAHalfMessage() {
         assertThatThrownBy(() -> renderer.render(TemplateKind.GENERAL, TemplateChannel.SMS, Map.of("body", "x")))
                 .isInstanceOf(IllegalStateException.class)

@@ -1,0 +1,1 @@
+【${signature}】【缺勤提醒】${body}

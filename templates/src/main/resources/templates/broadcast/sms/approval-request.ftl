@@ -1,0 +1,1 @@
+【${signature}】【待审批】${body}

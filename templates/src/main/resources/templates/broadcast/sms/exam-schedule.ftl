@@ -1,0 +1,1 @@
+【${signature}】【考试安排】${body}

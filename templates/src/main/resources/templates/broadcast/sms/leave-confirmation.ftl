@@ -1,0 +1,1 @@
+【${signature}】【请假回执】${body}

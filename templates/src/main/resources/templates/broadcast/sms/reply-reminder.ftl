@@ -1,0 +1,1 @@
+【${signature}】【回复提醒】${body}

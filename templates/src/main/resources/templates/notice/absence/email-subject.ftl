@@ -1,0 +1,1 @@
+【${schoolName}】${childNames}缺勤提醒

@@ -1,0 +1,1 @@
+缺勤提醒：${childNames}

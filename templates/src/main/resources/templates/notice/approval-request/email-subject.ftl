@@ -1,0 +1,1 @@
+【待审批】${title}（${drafterName}提交）

@@ -1,0 +1,1 @@
+【紧急通知】${schoolName}：${title}

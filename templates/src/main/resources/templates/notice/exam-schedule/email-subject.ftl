@@ -1,0 +1,1 @@
+【${schoolName}】${examName}安排（${examPeriod}）

@@ -1,0 +1,1 @@
+${salutation}您好：${body}<#if replyRequired>请${replyInstruction}。</#if>

@@ -1,0 +1,1 @@
+【${signature}】${salutation}您好：${body}<#if replyRequired>请${replyInstruction}。</#if>

@@ -1,0 +1,1 @@
+【${schoolName}】${childNames}请假申请${leaveStatusText}

@@ -1,0 +1,1 @@
+请假申请${leaveStatusText}

@@ -1,0 +1,1 @@
+【${schoolName}】请回复：${originalTitle}

@@ -1,0 +1,1 @@
+【${schoolName}】${eventDate}${title}
