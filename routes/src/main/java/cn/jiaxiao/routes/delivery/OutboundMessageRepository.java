@@ -43,28 +43,36 @@ public class OutboundMessageRepository {
         List<QueuedMessage> queued = new ArrayList<>(rows.length);
         for (int i = 0; i < rows.length; i++) {
             NewMessage m = messages.get(i);
-            byte[] hash = cipher.lookupHash(m.recipient().e164());
-            queued.add(new QueuedMessage(ids.get(i), group(hash)));
+            byte[] hash = cipher.lookupHash(m.address());
+            queued.add(new QueuedMessage(ids.get(i), group(hash), m.channel()));
             rows[i] = new MapSqlParameterSource().addValue("id", ids.get(i)).addValue("notice", m.noticeId())
                     .addValue("channel", m.channel()).addValue("guardian", m.guardianId()).addValue("staff", m.staffId())
-                    .addValue("enc", cipher.encrypt(m.recipient().e164()))
+                    .addValue("enc", cipher.encrypt(m.address()))
                     .addValue("hash", hash)
-                    .addValue("masked", m.recipient().masked()).addValue("body", m.body())
-                    .addValue("segments", m.segments());
+                    .addValue("masked", m.masked()).addValue("body", m.body())
+                    .addValue("segments", m.segments())
+                    .addValue("subject", m.content().subject()).addValue("html", m.content().html())
+                    .addValue("payload", m.content().payloadJson()).addValue("target", m.content().targetId())
+                    .addValue("notBefore", m.notBefore() == null ? null : Timestamp.from(m.notBefore()),
+                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .addValue("fallbackOf", m.fallbackOf());
         }
         jdbc.batchUpdate("""
                 insert into outbound_message (id, notice_id, channel, guardian_id, staff_id, recipient_enc,
-                    recipient_hash, recipient_masked, body, segments, state)
-                values (:id, :notice, :channel, :guardian, :staff, :enc, :hash, :masked, :body, :segments, 'QUEUED')""",
+                    recipient_hash, recipient_masked, body, segments, state, subject, html, payload, target_id,
+                    not_before, fallback_of)
+                values (:id, :notice, :channel, :guardian, :staff, :enc, :hash, :masked, :body, :segments, 'QUEUED',
+                    :subject, :html, cast(:payload as jsonb), :target, :notBefore, :fallbackOf)""",
                 rows);
         return queued;
     }
 
     public List<QueuedMessage> undispatched(long noticeId) {
         return jdbc.query("""
-                select id, recipient_hash from outbound_message where notice_id = :notice and state = 'QUEUED'
-                and dispatched_at is null order by id""", Map.of("notice", noticeId),
-                (rs, n) -> new QueuedMessage(rs.getLong("id"), group(rs.getBytes("recipient_hash"))));
+                select id, recipient_hash, channel from outbound_message where notice_id = :notice and state = 'QUEUED'
+                and dispatched_at is null and not_before is null order by id""", Map.of("notice", noticeId),
+                (rs, n) -> new QueuedMessage(rs.getLong("id"), group(rs.getBytes("recipient_hash")),
+                        rs.getString("channel")));
     }
 
     public void markDispatched(List<Long> ids) {
@@ -122,6 +130,7 @@ public class OutboundMessageRepository {
         jdbc.query("""
                 update outbound_message set claimed_at = now(), attempts = attempts + 1
                 where id in (:ids) and state = 'QUEUED' and (claimed_at is null or claimed_at < :expired)
+                  and (not_before is null or not_before <= now())
                 returning id, notice_id, recipient_enc, body, attempts""",
                 new MapSqlParameterSource().addValue("ids", ids)
                         .addValue("expired", Timestamp.from(Instant.now().minus(claimLease))),

@@ -4,7 +4,11 @@ package cn.jiaxiao.routes.delivery;
  * A message handed to the senders, with its recipient's group: the broker delivers one group's messages to
  * one consumer at a time, in order, so a recipient's messages never overtake each other.
  */
-public record QueuedMessage(long id, String group) {
+public record QueuedMessage(long id, String group, String channel) {
+
+    public QueuedMessage(long id, String group) {
+        this(id, group, "SMS");
+    }
 
     /**
      * Recipients fall into this many groups: enough to spread the work over every consumer, few enough that

@@ -1,5 +1,6 @@
 package cn.jiaxiao.routes.delivery;
 
+import cn.jiaxiao.routes.notice.Channel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,10 +9,19 @@ import java.util.List;
  * message group, so that a recipient's messages still reach one consumer at a time, in order, while a
  * sender claims, submits and records a whole batch with a handful of statements instead of a handful per message.
  */
-public record SendBatch(String group, List<Long> ids) {
+public record SendBatch(String channel, String group, List<Long> ids) {
 
     public SendBatch {
         ids = List.copyOf(ids);
+    }
+
+    public SendBatch(String group, List<Long> ids) {
+        this("SMS", group, ids);
+    }
+
+    /** The sender queue of the batch's channel. */
+    public String queue() {
+        return Channel.valueOf(channel).queue();
     }
 
     /** The broker message body: the ids, comma separated (a single id is a batch of one). */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Cuts a notice's queued messages into batches of one recipient group each, in id order within a group. */
+/** Cuts a notice's queued messages into batches of one channel and recipient group each, in id order. */
 public final class SendBatches {
 
     private SendBatches() {
@@ -15,15 +15,16 @@ public final class SendBatches {
         if (maxSize < 1) {
             throw new IllegalArgumentException("Batch size must be positive: " + maxSize);
         }
-        Map<String, List<Long>> byGroup = new LinkedHashMap<>();
+        Map<List<String>, List<Long>> byGroup = new LinkedHashMap<>();
         for (QueuedMessage message : queued) {
-            byGroup.computeIfAbsent(message.group(), g -> new ArrayList<>()).add(message.id());
+            byGroup.computeIfAbsent(List.of(message.channel(), message.group()), g -> new ArrayList<>()).add(message.id());
         }
         List<SendBatch> batches = new ArrayList<>();
-        byGroup.forEach((group, ids) -> {
+        byGroup.forEach((channelAndGroup, ids) -> {
             ids.sort(null);
             for (int from = 0; from < ids.size(); from += maxSize) {
-                batches.add(new SendBatch(group, ids.subList(from, Math.min(ids.size(), from + maxSize))));
+                batches.add(new SendBatch(channelAndGroup.get(0), channelAndGroup.get(1),
+                        ids.subList(from, Math.min(ids.size(), from + maxSize))));
             }
         });
         return batches;

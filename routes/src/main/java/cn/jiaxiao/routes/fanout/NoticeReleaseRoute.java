@@ -8,6 +8,8 @@ import org.apache.camel.builder.RouteBuilder;
 /** Release and fan-out: an approved notice becomes per-recipient messages, queued for the senders in batches. */
 public class NoticeReleaseRoute extends RouteBuilder {
 
+    private static final String QUEUE = "JiaxiaoQueue";
+
     private final FanOutService fanOut;
     private final Duration sweepEvery;
 
@@ -20,6 +22,7 @@ public class NoticeReleaseRoute extends RouteBuilder {
     private static void asGroupedMessage(org.apache.camel.Exchange exchange) {
         SendBatch batch = exchange.getIn().getBody(SendBatch.class);
         exchange.getIn().setHeader("JMSXGroupID", batch.group());
+        exchange.getIn().setHeader(QUEUE, batch.queue());
         exchange.getIn().setBody(batch.body());
     }
 
@@ -30,7 +33,7 @@ public class NoticeReleaseRoute extends RouteBuilder {
                 .bean(fanOut, "fanOut")
                 .split(body())
                     .process(NoticeReleaseRoute::asGroupedMessage)
-                    .to(Queues.jms(Queues.SMS_OUTBOUND))
+                    .toD("jms:queue:${header." + QUEUE + "}")
                 .end()
                 .bean(fanOut, "markDispatched");
 

@@ -7,6 +7,8 @@ public final class Queues {
     public static final String SMS_OUTBOUND = "sms.outbound";
     public static final String SMS_RECEIPTS = "sms.receipts";
     public static final String SMS_INBOUND = "sms.inbound";
+    public static final String EMAIL_OUTBOUND = "email.outbound";
+    public static final String PUSH_OUTBOUND = "push.outbound";
 
     private Queues() {
     }
