@@ -32,6 +32,9 @@ public final class AutoReplyDetector {
             "请勿直接回复", "无需回复", "本短信由系统", "本消息由系统", "由系统发送", "退订回t", "回t退订", "退订请回复",
             "回复td退订", "回td退订", "回复t退订", "auto reply", "auto-reply", "autoreply", "automatic reply",
             "out of office", "不在服务区");
+    /** The phrases as they are compared: compact, so that spaces and punctuation inside do not hide them. */
+    private static final List<String> COMPACT_PHRASES =
+            PHRASES.stream().map(phrase -> ReplyText.compact(ReplyText.normalize(phrase))).toList();
 
     private final String ownSignature;
 
@@ -66,8 +69,8 @@ public final class AutoReplyDetector {
                 return true;
             }
             String compact = ReplyText.compact(normalized);
-            for (String phrase : PHRASES) {
-                if (normalized.contains(phrase) || compact.contains(ReplyText.compact(phrase))) {
+            for (String phrase : COMPACT_PHRASES) {
+                if (compact.contains(phrase)) {
                     return true;
                 }
             }

@@ -1,5 +1,6 @@
 package cn.jiaxiao.routes.reply;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,26 +15,24 @@ final class LeaveReason {
     private static final List<String> LEADING = List.of(
             "老师您好", "老师好", "您好", "你好", "向老师", "跟老师", "和老师", "老师", "我家孩子", "我家小孩", "我的孩子",
             "我孩子", "我家", "孩子", "小孩", "我儿子", "我女儿", "儿子", "女儿", "原因是", "原因", "因为", "由于", "事由",
-            "理由", "因", "申请", "需要", "要", "想", "从", "开始", "起", "和", "的");
+            "理由", "因", "麻烦老师", "麻烦您", "麻烦", "申请", "需要", "要", "想", "从", "开始", "起", "和", "的");
     /** Dropped at the end of a word. */
     private static final List<String> TRAILING = List.of(
-            "谢谢老师", "谢谢您", "谢谢", "麻烦老师了", "麻烦您了", "麻烦了", "老师", "一下", "开始", "起", "了", "的", "和");
+            "谢谢老师", "谢谢您", "谢谢", "多谢", "麻烦老师了", "麻烦您了", "麻烦了", "老师", "一下", "开始", "起", "了", "的", "和");
 
     private LeaveReason() {
     }
 
-    static String of(String leftover) {
-        StringBuilder reason = new StringBuilder();
+    /** The words of the reason, cleaned, in text order; empty ones left out. */
+    static List<String> words(String leftover) {
+        List<String> words = new ArrayList<>();
         for (String word : leftover.split(" ")) {
             String cleaned = clean(word);
             if (!cleaned.isEmpty()) {
-                if (reason.length() > 0) {
-                    reason.append(' ');
-                }
-                reason.append(cleaned);
+                words.add(cleaned);
             }
         }
-        return reason.toString();
+        return words;
     }
 
     private static String clean(String word) {

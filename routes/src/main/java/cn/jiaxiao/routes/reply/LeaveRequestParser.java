@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a leave request: finds the child, the leave keyword, the dates, the day part and the reason, and
@@ -24,6 +25,8 @@ final class LeaveRequestParser {
     private static final String[][] REWRITES = {
             {"明早", "明天上午"}, {"今早", "今天上午"}, {"明晨", "明天上午"}, {"明后天", "明后两天"}, {"今明天", "今明两天"},
     };
+
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
 
     private LeaveRequestParser() {
     }
@@ -53,6 +56,7 @@ final class LeaveRequestParser {
         part.spans().forEach(s -> blank(text, s[0], s[1]));
 
         Set<Problem> problems = EnumSet.noneOf(Problem.class);
+        List<String> reasonWords = new ArrayList<>(LeaveReason.words(text.toString()));
         List<String> distinctNamed = named.stream().map(StudentNames.Named::name).distinct().toList();
         String student = null;
         String unknownName = null;
@@ -61,10 +65,9 @@ final class LeaveRequestParser {
         } else if (distinctNamed.size() == 1) {
             student = distinctNamed.get(0);
         } else {
-            unknownName = StudentNames.nameLikeWord(text.toString());
+            // Looked for among the cleaned words, so that greetings and thanks (谢谢) are already gone.
+            unknownName = takeNameLikePiece(reasonWords);
             if (unknownName != null) {
-                int at = text.indexOf(unknownName);
-                blank(text, at, at + unknownName.length());
                 problems.add(Problem.STUDENT_UNKNOWN);
             } else {
                 List<String> known = children.stream().filter(c -> c != null && !c.isBlank()).distinct().toList();
@@ -76,7 +79,7 @@ final class LeaveRequestParser {
             }
         }
 
-        String reason = LeaveReason.of(text.toString());
+        String reason = String.join(" ", reasonWords);
         if (reason.isEmpty()) {
             reason = kw.kind();
         }
@@ -134,6 +137,24 @@ final class LeaveRequestParser {
             return null;
         }
         return new LocalDate[] {from, to};
+    }
+
+    /**
+     * Finds the first piece of a reason word (between punctuation marks) shaped like a name, takes it out of
+     * the words and returns it; null when there is none.
+     */
+    private static String takeNameLikePiece(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            for (String piece : PUNCTUATION.split(words.get(i))) {
+                if (StudentNames.looksLikeName(piece)) {
+                    List<String> rest = LeaveReason.words(words.get(i).replace(piece, " "));
+                    words.remove(i);
+                    words.addAll(i, rest);
+                    return piece;
+                }
+            }
+        }
+        return null;
     }
 
     private static String rewrite(String text) {

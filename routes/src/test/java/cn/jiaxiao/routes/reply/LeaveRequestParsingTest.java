@@ -81,7 +81,11 @@ class LeaveRequestParsingTest {
                 leave("张 三 明天 请假", "张三", "2026-11-25", "2026-11-25", DayPart.FULL_DAY, ""),
                 leave("1号请假", "张三", "2026-12-01", "2026-12-01", DayPart.FULL_DAY, ""),
                 leave("张三明天请假😷发烧🤒", "张三", "2026-11-25", "2026-11-25", DayPart.FULL_DAY, "发烧"),
-                leave("张三\u200b明天请假", "张三", "2026-11-25", "2026-11-25", DayPart.FULL_DAY, ""));
+                leave("张三\u200b明天请假", "张三", "2026-11-25", "2026-11-25", DayPart.FULL_DAY, ""),
+                // 谢谢 and 麻烦 start with a surname character but are no names.
+                leave("老师好，明天请假，谢谢！", "张三", "2026-11-25", "2026-11-25", DayPart.FULL_DAY, ""),
+                leave("明天请假 发烧 麻烦老师了", "张三", "2026-11-25", "2026-11-25", DayPart.FULL_DAY, "发烧"),
+                leave("明天请假 高烧", "张三", "2026-11-25", "2026-11-25", DayPart.FULL_DAY, "高烧"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,6 +163,8 @@ class LeaveRequestParsingTest {
                 clarify("明天请假", List.of(), Problem.STUDENT_UNKNOWN),
                 clarify("王五明天请假", ONE_CHILD, Problem.STUDENT_UNKNOWN),
                 clarify("请假 王五 明天 发烧", TWO_CHILDREN, Problem.STUDENT_UNKNOWN),
+                clarify("明天请假 王五,发烧", ONE_CHILD, Problem.STUDENT_UNKNOWN),
+                clarify("老师好，欧阳娜娜明天请假", ONE_CHILD, Problem.STUDENT_UNKNOWN),
                 clarify("张三李四明天请假", TWO_CHILDREN, Problem.SEVERAL_STUDENTS),
                 clarify("张三请假 发烧", ONE_CHILD, Problem.DATE_MISSING),
                 clarify("请假", TWO_CHILDREN, Problem.STUDENT_NOT_NAMED, Problem.DATE_MISSING),
