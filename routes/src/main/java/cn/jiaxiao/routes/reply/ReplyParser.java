@@ -23,6 +23,7 @@ public final class ReplyParser {
     /**
      * @param text the reply as received (may be null)
      * @param today the day the reply arrived, in the school's time zone; dates are resolved against it
+     *        (null: fixed replies are still read, a leave request cannot be dated and is {@link Unparsed})
      * @param childrenNames the names of the sender's children in the school (may be null or empty)
      */
     public static ReplyIntent parse(String text, LocalDate today, List<String> childrenNames) {
