@@ -59,3 +59,8 @@ create table template_override (
 -- the id a mail server (Message-ID) or push service gave the message: bounces and acknowledgements find it here
 alter table outbound_message add column provider_id varchar(200);
 create index outbound_message_provider_idx on outbound_message (provider_id) where provider_id is not null;
+
+-- push messages of fallback notices not yet looked at by the fallback sweep
+alter table outbound_message add column fallback_checked_at timestamptz;
+create index outbound_message_push_unchecked_idx on outbound_message (created_at)
+    where channel = 'PUSH' and fallback_checked_at is null;

@@ -4,6 +4,7 @@ import cn.jiaxiao.provisioning.contact.ContactCipher;
 import cn.jiaxiao.routes.delivery.BatchOutcome;
 import cn.jiaxiao.routes.delivery.ClaimedMessage;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
+import cn.jiaxiao.routes.delivery.SendHold;
 import cn.jiaxiao.routes.sms.SmsSender;
 import cn.jiaxiao.routes.smpp.SmppClient;
 import cn.jiaxiao.routes.smpp.SubmitFailure;
@@ -48,7 +49,7 @@ final class TimedParts {
 
         Sender(OutboundMessageRepository messages, SmppClient smpp, TransactionOperations tx, Duration retryWindow,
                 Executor submitters, StepTimes times) {
-            super(messages, smpp, tx, retryWindow, submitters);
+            super(messages, smpp, tx, retryWindow, submitters, SendHold.NONE);
             this.times = times;
         }
 

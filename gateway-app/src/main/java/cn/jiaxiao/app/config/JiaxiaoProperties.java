@@ -27,6 +27,7 @@ public class JiaxiaoProperties {
     private final Approval approval = new Approval();
     private final Scheduler scheduler = new Scheduler();
     private final Sms sms = new Sms();
+    private final Fallback fallback = new Fallback();
 
     public Path getDataDir() { return dataDir; }
     public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
@@ -44,6 +45,7 @@ public class JiaxiaoProperties {
     public Approval getApproval() { return approval; }
     public Scheduler getScheduler() { return scheduler; }
     public Sms getSms() { return sms; }
+    public Fallback getFallback() { return fallback; }
 
     /** 夜间免打扰: nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
     public static class QuietHoursProperties {
@@ -69,6 +71,14 @@ public class JiaxiaoProperties {
         public void setChains(java.util.Map<String, String> chains) { this.chains = chains; }
         public Duration getEscalateAfter() { return escalateAfter; }
         public void setEscalateAfter(Duration escalateAfter) { this.escalateAfter = escalateAfter; }
+    }
+
+    public static class Fallback {
+        /** How long a fallback notice's push may take to be delivered before the guardian gets the SMS instead. */
+        private Duration after = Duration.ofMinutes(15);
+
+        public Duration getAfter() { return after; }
+        public void setAfter(Duration after) { this.after = after; }
     }
 
     public static class Scheduler {

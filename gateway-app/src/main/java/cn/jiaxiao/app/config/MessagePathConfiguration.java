@@ -31,7 +31,14 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.delivery.ReceiptService;
+import cn.jiaxiao.routes.fanout.ChannelChoice;
 import cn.jiaxiao.routes.fanout.FanOutService;
+import cn.jiaxiao.routes.fanout.GuardianReach;
+import cn.jiaxiao.routes.fanout.HeldMessagesRoute;
+import cn.jiaxiao.routes.fanout.PushFallback;
+import cn.jiaxiao.routes.delivery.HeldMessages;
+import cn.jiaxiao.routes.fanout.MessageComposer;
+import cn.jiaxiao.routes.template.TemplateOverrideRepository;
 import cn.jiaxiao.routes.fanout.NoticeReleaseRoute;
 import cn.jiaxiao.routes.notice.NoticeRepository;
 import cn.jiaxiao.routes.notice.NoticeService;
@@ -42,7 +49,6 @@ import cn.jiaxiao.routes.sms.SmsSender;
 import cn.jiaxiao.routes.smpp.MoReassembler;
 import cn.jiaxiao.routes.smpp.SmppClient;
 import cn.jiaxiao.routes.support.CamelQueues;
-import cn.jiaxiao.templates.render.MessageRenderer;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -223,11 +229,41 @@ class MessagePathConfiguration {
 
 
     @Bean
+    TemplateOverrideRepository templateOverrides(NamedParameterJdbcTemplate jdbc) {
+        return new TemplateOverrideRepository(jdbc);
+    }
+
+    @Bean
+    MessageComposer messageComposer(TemplateOverrideRepository overrides, ChannelChoice channels,
+            NamedParameterJdbcTemplate jdbc, JiaxiaoProperties properties) {
+        return new MessageComposer(overrides::renderer, channels, new GuardianReach(jdbc), properties.getSignature());
+    }
+
+    @Bean
     FanOutService fanOutService(NoticeRepository notices, GuardianDirectory guardians,
             StaffAccountRepository staff, OutboundMessageRepository messages, JiaxiaoProperties properties,
-            AuditTrail audit, NoticeCompletion completion, TransactionTemplate tx) {
-        return new FanOutService(notices, guardians, staff, messages, new MessageRenderer(), properties.getSignature(),
-                Duration.ofSeconds(30), audit, completion, tx, properties.getSmpp().getBatchSize());
+            AuditTrail audit, NoticeCompletion completion, TransactionTemplate tx, MessageComposer composer) {
+        return new FanOutService(notices, guardians, staff, messages, composer, Duration.ofSeconds(30), audit,
+                completion, tx, properties.getSmpp().getBatchSize());
+    }
+
+    @Bean
+    HeldMessages heldMessages(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, QuietHours quietHours,
+            Clock clock, JiaxiaoProperties properties) {
+        return new HeldMessages(jdbc, tx, quietHours, clock, properties.getSmpp().getBatchSize());
+    }
+
+    @Bean
+    PushFallback pushFallback(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, NoticeRepository notices,
+            GuardianDirectory guardians, OutboundMessageRepository messages, MessageComposer composer, Clock clock) {
+        return new PushFallback(jdbc, tx, notices, guardians, messages, composer, clock);
+    }
+
+    @Bean
+    HeldMessagesRoute heldMessagesRoute(HeldMessages held, CamelQueues queues, PushFallback fallback,
+            JiaxiaoProperties properties) {
+        return new HeldMessagesRoute(held, queues, fallback, properties.getFallback().getAfter(),
+                properties.getScheduler().getPeriod());
     }
 
     @Bean
@@ -238,8 +274,10 @@ class MessagePathConfiguration {
     @Bean
     SmsRoutes smsRoutes(OutboundMessageRepository messages, SmppClient smpp,
             NamedParameterJdbcTemplate jdbc, ContactCipher cipher, TransactionTemplate tx,
-            JiaxiaoProperties properties, MoReassembler moReassembler, ExecutorService smsSubmitters) {
-        return new SmsRoutes(new SmsSender(messages, smpp, tx, properties.getSmpp().getRetryWindow(), smsSubmitters),
+            JiaxiaoProperties properties, MoReassembler moReassembler, ExecutorService smsSubmitters,
+            HeldMessages held) {
+        return new SmsRoutes(new SmsSender(messages, smpp, tx, properties.getSmpp().getRetryWindow(), smsSubmitters,
+                held),
                 new ReceiptService(jdbc, messages, tx), new InboundSmsStore(jdbc, cipher, tx, moReassembler),
                 properties.getSmpp().getBatchConsumers());
     }

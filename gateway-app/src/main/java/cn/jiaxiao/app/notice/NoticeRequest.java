@@ -15,7 +15,8 @@ import java.util.Locale;
  * {@code acknowledgeWarnings} confirms the content check's warnings.
  */
 public record NoticeRequest(String title, String body, String kind, AudienceRequest audience, List<String> channels,
-        Boolean draft, OffsetDateTime sendAt, String requestReason, Boolean acknowledgeWarnings) {
+        Boolean draft, OffsetDateTime sendAt, String requestReason, Boolean acknowledgeWarnings,
+        Boolean fallback) {
 
     public record AudienceRequest(List<String> classes, List<String> units, List<Long> groups, Boolean school,
             Boolean allTeachers) {
@@ -41,11 +42,11 @@ public record NoticeRequest(String title, String body, String kind, AudienceRequ
             throw ProblemException.invalid("kind", "未知的通知类型：" + kind);
         }
         if (channels == null || channels.isEmpty()) {
-            throw ProblemException.invalid("channels", "请至少选择一个发送渠道（SMS）");
+            throw ProblemException.invalid("channels", "请至少选择一个发送渠道（SMS、EMAIL、PUSH）");
         }
         List<Channel> parsed = channels.stream().map(NoticeRequest::channel).distinct().toList();
         return new NoticeDraft(title, body, templateKind, audience == null ? null : audience.toAudience(), parsed,
-                sendAt == null ? null : sendAt.toInstant(), requestReason);
+                sendAt == null ? null : sendAt.toInstant(), requestReason, Boolean.TRUE.equals(fallback));
     }
 
     private static Channel channel(String name) {

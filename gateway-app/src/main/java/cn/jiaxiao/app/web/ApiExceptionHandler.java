@@ -44,6 +44,7 @@ public class ApiExceptionHandler {
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
+        e.details().forEach(problem::setProperty);
         if (e instanceof ContentRejectedException rejected) {
             problem.setProperty("findings", rejected.findings());
         }

@@ -33,7 +33,7 @@ public class GuardianDirectory {
         Map<Long, GuardianContact> byGuardian = new LinkedHashMap<>();
         Map<Long, List<StudentRef>> children = new LinkedHashMap<>();
         jdbc.query("""
-                select g.id as guardian_id, g.name as guardian_name, g.mobile_enc,
+                select g.id as guardian_id, g.name as guardian_name, g.mobile_enc, g.email_enc,
                        s.id as student_id, s.name as student_name, c.code as class_code, c.name as class_name
                 from student s
                 join unit c on c.id = s.class_id
@@ -50,11 +50,12 @@ public class GuardianDirectory {
                     if (!byGuardian.containsKey(guardianId)) {
                         String mobile = cipher.decrypt(rs.getBytes("mobile_enc"));
                         byGuardian.put(guardianId, new GuardianContact(guardianId, rs.getString("guardian_name"),
-                                mobile == null ? null : new MobileNumber(mobile), List.of()));
+                                mobile == null ? null : new MobileNumber(mobile),
+                                cipher.decrypt(rs.getBytes("email_enc")), List.of()));
                     }
                 });
         List<GuardianContact> result = new ArrayList<>(byGuardian.size());
-        byGuardian.forEach((id, g) -> result.add(new GuardianContact(id, g.name(), g.mobile(), children.get(id))));
+        byGuardian.forEach((id, g) -> result.add(new GuardianContact(id, g.name(), g.mobile(), g.email(), children.get(id))));
         return result;
     }
 }

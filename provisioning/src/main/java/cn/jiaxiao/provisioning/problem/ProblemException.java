@@ -9,6 +9,7 @@ public class ProblemException extends RuntimeException {
 
     private final Kind kind;
     private final String field;
+    private final java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
 
     public enum Kind {
         INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), UNPROCESSABLE(422);
@@ -56,5 +57,15 @@ public class ProblemException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Adds a member to the problem body, e.g. the quota that was exceeded or a template's problems. */
+    public ProblemException with(String name, Object value) {
+        details.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> details() {
+        return java.util.Collections.unmodifiableMap(details);
     }
 }

@@ -45,7 +45,7 @@ public class ChannelMessageRepository {
                 from notice n
                 where m.id in (:ids) and n.id = m.notice_id and m.state = 'QUEUED'
                   and (m.claimed_at is null or m.claimed_at < :expired)
-                  and (m.not_before is null or m.not_before <= now())
+                  and m.not_before is null
                 returning m.id, m.notice_id, m.channel, m.guardian_id, m.recipient_enc, m.subject, m.body, m.html,
                           m.payload::text as payload, m.target_id, m.attempts, n.kind""",
                 new MapSqlParameterSource().addValue("ids", ids)

@@ -130,7 +130,7 @@ public class OutboundMessageRepository {
         jdbc.query("""
                 update outbound_message set claimed_at = now(), attempts = attempts + 1
                 where id in (:ids) and state = 'QUEUED' and (claimed_at is null or claimed_at < :expired)
-                  and (not_before is null or not_before <= now())
+                  and not_before is null
                 returning id, notice_id, recipient_enc, body, attempts""",
                 new MapSqlParameterSource().addValue("ids", ids)
                         .addValue("expired", Timestamp.from(Instant.now().minus(claimLease))),
@@ -230,13 +230,16 @@ public class OutboundMessageRepository {
     }
 
     public DeliveryStats stats(long noticeId) {
-        Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
-        jdbc.query("select state, count(*) as n from outbound_message where notice_id = :notice group by state",
+        Map<String, Map<DeliveryState, Integer>> counts = new java.util.TreeMap<>();
+        jdbc.query("""
+                select channel, state, count(*) as n from outbound_message where notice_id = :notice
+                group by channel, state""",
                 Map.of("notice", noticeId),
                 rs -> {
-                    counts.put(DeliveryState.valueOf(rs.getString("state")), rs.getInt("n"));
+                    counts.computeIfAbsent(rs.getString("channel"), c -> new EnumMap<>(DeliveryState.class))
+                            .put(DeliveryState.valueOf(rs.getString("state")), rs.getInt("n"));
                 });
-        return DeliveryStats.of(counts);
+        return DeliveryStats.perChannel(counts);
     }
 
     public List<Delivery> deliveries(long noticeId, int offset, int limit) {

@@ -14,15 +14,10 @@ import cn.jiaxiao.routes.notice.Channel;
 import cn.jiaxiao.routes.notice.Notice;
 import cn.jiaxiao.routes.notice.NoticeRepository;
 import cn.jiaxiao.routes.notice.NoticeStatus;
-import cn.jiaxiao.templates.render.MessageRenderer;
-import cn.jiaxiao.templates.render.TemplateChannel;
-import cn.jiaxiao.templates.sms.SmsSegments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -40,8 +35,7 @@ public class FanOutService {
     private final GuardianDirectory guardians;
     private final StaffAccountRepository staff;
     private final OutboundMessageRepository messages;
-    private final MessageRenderer renderer;
-    private final String signature;
+    private final MessageComposer composer;
     private final Duration releaseGrace;
     private final AuditTrail audit;
     private final NoticeCompletion completion;
@@ -50,14 +44,13 @@ public class FanOutService {
 
     public FanOutService(NoticeRepository notices, GuardianDirectory guardians, StaffAccountRepository staff,
             OutboundMessageRepository messages,
-            MessageRenderer renderer, String signature, Duration releaseGrace, AuditTrail audit,
+            MessageComposer composer, Duration releaseGrace, AuditTrail audit,
             NoticeCompletion completion, TransactionOperations tx, int batchSize) {
         this.notices = notices;
         this.guardians = guardians;
         this.staff = staff;
         this.messages = messages;
-        this.renderer = renderer;
-        this.signature = signature;
+        this.composer = composer;
         this.releaseGrace = releaseGrace;
         this.audit = audit;
         this.completion = completion;
@@ -101,11 +94,23 @@ public class FanOutService {
         notices.sending().forEach(id -> tx.executeWithoutResult(status -> completion.completeIfDone(id)));
     }
 
-    /** What sending the notice would take: recipients, SMS parts each, and parts in all. */
+    /**
+     * What sending the notice would take: SMS recipients, the most parts one SMS takes, and parts in all
+     * (personalised texts differ in length); fallback SMS, sent only if push fails, are not counted.
+     */
     public Estimate estimate(Notice notice) {
-        List<NewMessage> planned = compose(notice);
-        int segments = planned.isEmpty() ? 0 : planned.get(0).segments();
-        return new Estimate(planned.size(), segments, planned.size() * segments);
+        return estimate(compose(notice));
+    }
+
+    /** The estimate for a notice not stored yet (a preview), with its audience resolved. */
+    public Estimate estimate(Notice notice, List<Long> classIds, List<Long> guardianIds, List<Long> staffIds) {
+        return estimate(compose(notice, classIds, guardianIds, staffIds));
+    }
+
+    private static Estimate estimate(List<NewMessage> planned) {
+        List<NewMessage> sms = planned.stream().filter(m -> Channel.SMS.name().equals(m.channel())).toList();
+        int most = sms.stream().mapToInt(NewMessage::segments).max().orElse(0);
+        return new Estimate(sms.size(), most, sms.stream().mapToInt(NewMessage::segments).sum());
     }
 
     public record Estimate(int recipients, int segmentsPerMessage, int smsParts) {
@@ -116,29 +121,21 @@ public class FanOutService {
         return notices.approvedBefore(Instant.now().minus(releaseGrace));
     }
 
-    /**
-     * One message per phone number: a guardian reached through two classes or a group, or who is also on
-     * the staff, gets it once.
-     */
     private List<NewMessage> compose(Notice notice) {
-        if (!notice.channels().contains(Channel.SMS)) {
-            return List.of();
-        }
-        // The same text for everyone: rendered once, not once per recipient.
-        String text = renderer.render(notice.kind(), TemplateChannel.SMS,
-                Map.of("signature", signature, "body", notice.body(), "title", notice.title()));
-        int segments = SmsSegments.of(text).count();
-        Map<String, NewMessage> byNumber = new LinkedHashMap<>();
-        List<GuardianContact> reached = new ArrayList<>(guardians.guardiansOfClasses(notices.classIds(notice.id())));
-        reached.addAll(guardians.guardiansByIds(notices.guardianIds(notice.id())));
-        for (GuardianContact guardian : reached) {
-            if (guardian.mobile() != null) {
-                byNumber.putIfAbsent(guardian.mobile().e164(), new NewMessage(notice.id(), Channel.SMS.name(),
-                        guardian.guardianId(), null, guardian.mobile(), text, segments));
-            }
-        }
-        staff.mobilesOf(notices.staffIds(notice.id())).forEach((staffId, mobile) -> byNumber.putIfAbsent(
-                mobile.e164(), new NewMessage(notice.id(), Channel.SMS.name(), null, staffId, mobile, text, segments)));
-        return new ArrayList<>(byNumber.values());
+        return compose(notice, notices.classIds(notice.id()), notices.guardianIds(notice.id()),
+                notices.staffIds(notice.id()));
+    }
+
+    private List<NewMessage> compose(Notice notice, List<Long> classIds, List<Long> guardianIds, List<Long> staffIds) {
+        return composer.compose(notice, guardiansReached(classIds, guardianIds), staff.mobilesOf(staffIds));
+    }
+
+    /** Each guardian once, with all his children in the audience, whether reached by class or by name. */
+    public List<GuardianContact> guardiansReached(List<Long> classIds, List<Long> guardianIds) {
+        List<GuardianContact> reached = new ArrayList<>(guardians.guardiansOfClasses(classIds));
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        reached.forEach(g -> seen.add(g.guardianId()));
+        guardians.guardiansByIds(guardianIds).stream().filter(g -> seen.add(g.guardianId())).forEach(reached::add);
+        return reached;
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 public record Notice(long id, String title, String body, TemplateKind kind, Audience audience,
         List<Channel> channels, NoticeStatus status, long drafterId, String contentHash, Integer recipientCount,
         Instant createdAt, Instant approvedAt, Instant sendingAt, Instant finishedAt, Instant sendAt,
-        String requestReason, String rejectionReason, Instant filedAt, Instant releasedAt, int approvalRound) {
+        String requestReason, String rejectionReason, Instant filedAt, Instant releasedAt, int approvalRound,
+        boolean fallback) {
 
     /** A department's filed request (书面申请): it carries its reason, and its sender releases it himself. */
     public boolean isFiledRequest() {

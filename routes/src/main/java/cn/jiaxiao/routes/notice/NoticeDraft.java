@@ -6,13 +6,18 @@ import java.util.List;
 
 /**
  * What a drafter asks to send: content, audience, channels, an optional send time and, for a department's
- * filed request, its reason (书面申请).
+ * filed request, its reason (书面申请); {@code fallback}: push first, SMS only to whom the push didn't reach.
  */
 public record NoticeDraft(String title, String body, TemplateKind kind, Audience audience, List<Channel> channels,
-        Instant sendAt, String requestReason) {
+        Instant sendAt, String requestReason, boolean fallback) {
 
     public NoticeDraft {
         channels = List.copyOf(channels);
+    }
+
+    public NoticeDraft(String title, String body, TemplateKind kind, Audience audience, List<Channel> channels,
+            Instant sendAt, String requestReason) {
+        this(title, body, kind, audience, channels, sendAt, requestReason, false);
     }
 
     public NoticeDraft(String title, String body, TemplateKind kind, Audience audience, List<Channel> channels) {

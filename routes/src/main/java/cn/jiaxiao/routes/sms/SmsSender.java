@@ -4,6 +4,7 @@ import cn.jiaxiao.routes.delivery.BatchOutcome;
 import cn.jiaxiao.routes.delivery.ClaimedMessage;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.delivery.SendBatch;
+import cn.jiaxiao.routes.delivery.SendHold;
 import cn.jiaxiao.routes.smpp.ConcatenatedPayloads;
 import cn.jiaxiao.routes.smpp.SmppClient;
 import cn.jiaxiao.routes.smpp.SmsPayload;
@@ -38,14 +39,16 @@ public class SmsSender {
     private final TransactionOperations tx;
     private final Duration retryWindow;
     private final Executor submitters;
+    private final SendHold hold;
 
     public SmsSender(OutboundMessageRepository messages, SmppClient smpp, TransactionOperations tx,
-            Duration retryWindow, Executor submitters) {
+            Duration retryWindow, Executor submitters, SendHold hold) {
         this.messages = messages;
         this.smpp = smpp;
         this.tx = tx;
         this.retryWindow = retryWindow;
         this.submitters = submitters;
+        this.hold = hold;
     }
 
     /** The broker's message: a {@link SendBatch} body. */
@@ -62,6 +65,7 @@ public class SmsSender {
      *         else is recorded, those stay queued, and the broker delivers the batch again later
      */
     public void send(List<Long> ids) throws SubmitFailure {
+        hold.holdIfQuiet(ids);
         List<ClaimedMessage> claimed = messages.claimAll(ids);
         if (claimed.isEmpty()) {
             return;

@@ -1,5 +1,7 @@
 package cn.jiaxiao.routes.support;
 
+import cn.jiaxiao.routes.delivery.BatchQueue;
+import cn.jiaxiao.routes.delivery.SendBatch;
 import cn.jiaxiao.routes.delivery.SmscReceipt;
 import cn.jiaxiao.routes.fanout.ReleaseQueue;
 import cn.jiaxiao.routes.smpp.InboundHandler;
@@ -10,7 +12,7 @@ import org.apache.camel.ProducerTemplate;
  * Puts work on the broker through Camel. The sends are synchronous: when a method returns, the broker
  * holds the message durably — which is what lets the SMPP listener acknowledge a deliver_sm.
  */
-public class CamelQueues implements ReleaseQueue, InboundHandler {
+public class CamelQueues implements ReleaseQueue, InboundHandler, BatchQueue {
 
     private final ProducerTemplate producer;
 
@@ -21,6 +23,12 @@ public class CamelQueues implements ReleaseQueue, InboundHandler {
     @Override
     public void release(long noticeId) {
         producer.sendBody(Queues.jms(Queues.NOTICE_RELEASE), String.valueOf(noticeId));
+    }
+
+    /** The ids as the body, the recipients' group as JMSXGroupID, as the release route queues them. */
+    @Override
+    public void enqueue(SendBatch batch) {
+        producer.sendBodyAndHeader(Queues.jms(batch.queue()), batch.body(), "JMSXGroupID", batch.group());
     }
 
     @Override

@@ -352,7 +352,7 @@ public class NoticeWorkflow {
 
     private static NoticeDraft draftOf(Notice notice) {
         return new NoticeDraft(notice.title(), notice.body(), notice.kind(), notice.audience(), notice.channels(),
-                notice.sendAt(), notice.requestReason());
+                notice.sendAt(), notice.requestReason(), notice.fallback());
     }
 
     private static NoticeStatus statusFor(ApprovalStep step) {

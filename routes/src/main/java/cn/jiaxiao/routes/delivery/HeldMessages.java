@@ -1,0 +1,86 @@
+package cn.jiaxiao.routes.delivery;
+
+import cn.jiaxiao.routes.schedule.QuietHours;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Messages that wait in the outbox for a time ({@code not_before}): those a sender met in quiet hours, and
+ * fallback SMS. Quiet hours hold every message but emergencies and attendance alerts, including those of a
+ * notice whose sending was under way when the window closed; when a message's time comes it is queued again.
+ */
+public class HeldMessages implements SendHold {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionOperations tx;
+    private final QuietHours quietHours;
+    private final Clock clock;
+    private final int batchSize;
+
+    public HeldMessages(NamedParameterJdbcTemplate jdbc, TransactionOperations tx, QuietHours quietHours, Clock clock,
+            int batchSize) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.quietHours = quietHours;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * In quiet hours, holds the batch's messages that may wait until the window opens; the sender then claims
+     * only what is left (emergencies). Outside quiet hours, one comparison and nothing else.
+     */
+    @Override
+    public void holdIfQuiet(Collection<Long> ids) {
+        Instant now = clock.instant();
+        if (ids.isEmpty() || !quietHours.contains(now)) {
+            return;
+        }
+        jdbc.update("""
+                update outbound_message m set not_before = :until, claimed_at = null
+                from notice n
+                where m.id in (:ids) and n.id = m.notice_id and m.state = 'QUEUED'
+                  and n.kind not in (:mandatory) and (m.not_before is null or m.not_before < :until)""",
+                new MapSqlParameterSource().addValue("ids", ids)
+                        .addValue("until", Timestamp.from(quietHours.nextAllowed(now)))
+                        .addValue("mandatory", ChannelMessageRepository.MANDATORY_KINDS));
+    }
+
+    /**
+     * Queues again the held messages whose time has come, a slice at a time. Rows are locked while they are
+     * queued, so two gateway instances never queue the same message; a crash between queueing and commit
+     * queues it twice, which the senders' claim makes harmless.
+     *
+     * @return how many were queued
+     */
+    public int releaseDue(BatchQueue queue, int limit) {
+        Integer released = tx.execute(status -> {
+            List<QueuedMessage> due = new ArrayList<>();
+            jdbc.query("""
+                    select id, recipient_hash, channel from outbound_message
+                    where state = 'QUEUED' and not_before <= :now order by id limit :limit
+                    for update skip locked""",
+                    new MapSqlParameterSource().addValue("now", Timestamp.from(clock.instant())).addValue("limit", limit),
+                    rs -> {
+                        due.add(new QueuedMessage(rs.getLong("id"), QueuedMessage.groupOf(rs.getBytes("recipient_hash")),
+                                rs.getString("channel")));
+                    });
+            if (due.isEmpty()) {
+                return 0;
+            }
+            SendBatches.of(due, batchSize).forEach(queue::enqueue);
+            jdbc.update("update outbound_message set not_before = null, dispatched_at = now() where id in (:ids)",
+                    Map.of("ids", due.stream().map(QueuedMessage::id).toList()));
+            return due.size();
+        });
+        return released == null ? 0 : released;
+    }
+}
