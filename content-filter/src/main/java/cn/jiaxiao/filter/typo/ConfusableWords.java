@@ -71,6 +71,20 @@ public final class ConfusableWords implements Detector {
         }
     }
 
+    /**
+     * {@link #ALTERNATIVES} without the {@link #NOT_SOURCE} chars: what the scan checks. 的 and 在 are the
+     * commonest chars of a notice and a check of them can never report (they are not swapped, and 在 has no
+     * pattern of its own), so they are skipped before any dictionary lookup. They stay in ALTERNATIVES, as
+     * partners of 得 and 再 and as keys of the dictionary's word map.
+     */
+    private static final String[] SOURCES = ALTERNATIVES.clone();
+
+    static {
+        for (int i = 0; i < NOT_SOURCE.length(); i++) {
+            SOURCES[NOT_SOURCE.charAt(i)] = null;
+        }
+    }
+
     static boolean isConfusable(char c) {
         return ALTERNATIVES[c] != null;
     }
@@ -97,7 +111,7 @@ public final class ConfusableWords implements Detector {
                 runStart = p + 1;
                 continue;
             }
-            String alts = ALTERNATIVES[c];
+            String alts = SOURCES[c];
             if (alts == null) {
                 continue;
             }
