@@ -21,6 +21,9 @@ public final class BracketBalanceDetector implements Detector {
         int depth = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= '\u3400' && c < '\uFF00') {
+                continue; // CJK ideographs and kana, no bracket among them (brackets are ASCII, 201x, 300x, FF0x)
+            }
             int open = OPEN.indexOf(c);
             int close = open >= 0 ? -1 : CLOSE.indexOf(c);
             if (open >= 0) {

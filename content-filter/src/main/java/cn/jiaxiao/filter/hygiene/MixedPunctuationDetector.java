@@ -28,7 +28,8 @@ public final class MixedPunctuationDetector implements Detector {
             return;
         }
         for (int i = 1; i + 1 < text.length(); i++) {
-            int k = HALF.indexOf(text.charAt(i));
+            char c = text.charAt(i);
+            int k = c < 128 ? HALF.indexOf(c) : -1; // HALF is ASCII; spares an indexOf per Chinese char
             if (k >= 0 && isHan(text.charAt(i - 1)) && isHan(text.charAt(i + 1))) {
                 out.add(Finding.of(text, Category.SMS_HYGIENE, Severity.WARN, i, i + 1, "hygiene.mixed-punctuation",
                         String.valueOf("，；：？！".charAt(k))));

@@ -5,9 +5,9 @@ import cn.jiaxiao.filter.CheckInput;
 import cn.jiaxiao.filter.Detector;
 import cn.jiaxiao.filter.Finding;
 import cn.jiaxiao.filter.Severity;
+import cn.jiaxiao.filter.text.StartCharPattern;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class HomeAddressDetector implements Detector {
 
-    private static final Pattern ADDRESS = Pattern.compile(
+    /** Start chars: the first chars of the cue words. */
+    private static final StartCharPattern ADDRESS = new StartCharPattern(Pattern.compile(
             "(?:家住|家庭住址|家庭地址|住址|住在|居住地址|家的地址)[：:为是]?\\s*"
-                    + "[\\u4e00-\\u9fa50-9０-９\\-－]{2,30}?(?:路|街|巷|道|弄|村|小区|花园|苑|公寓|大厦)[\\u4e00-\\u9fa50-9０-９\\-－栋幢单元室号楼]{0,16}");
+                    + "[\\u4e00-\\u9fa50-9０-９\\-－]{2,30}?(?:路|街|巷|道|弄|村|小区|花园|苑|公寓|大厦)[\\u4e00-\\u9fa50-9０-９\\-－栋幢单元室号楼]{0,16}"), "家住居");
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9０-９].*");
 
     @Override
     public void detect(CheckInput input, List<Finding> out) {
@@ -26,10 +28,10 @@ public final class HomeAddressDetector implements Detector {
         if (text.indexOf('住') < 0 && text.indexOf("地址") < 0) {
             return;
         }
-        Matcher m = ADDRESS.matcher(text);
+        StartCharPattern.Scan m = ADDRESS.scan(text);
         while (m.find()) {
-            String s = m.group();
-            if (s.matches(".*[0-9０-９].*")) {
+            String s = m.matcher().group();
+            if (HAS_DIGIT.matcher(s).matches()) {
                 out.add(Finding.of(text, Category.PERSONAL_DATA, Severity.BLOCK, m.start(), m.end(),
                         "personal.address", null));
             }

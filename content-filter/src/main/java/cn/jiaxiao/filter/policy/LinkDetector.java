@@ -5,11 +5,11 @@ import cn.jiaxiao.filter.CheckInput;
 import cn.jiaxiao.filter.Detector;
 import cn.jiaxiao.filter.Finding;
 import cn.jiaxiao.filter.Severity;
+import cn.jiaxiao.filter.text.StartCharPattern;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  */
 public final class LinkDetector implements Detector {
 
-    private static final Pattern URL = Pattern.compile(
+    /** Both alternatives start with an ASCII letter, digit or dash ((?i) without UNICODE_CASE is ASCII-only). */
+    private static final StartCharPattern URL = new StartCharPattern(Pattern.compile(
             "(?i)(?:https?://|www\\.)[a-z0-9.-]+(?::\\d+)?(?:/[\\x21-\\x7e]*)?"
                     + "|(?<![a-z0-9@.-])(?:[a-z0-9-]+\\.)+(?:com|cn|net|org|top|xyz|vip|cc|io|me|info|shop|club|site|link|ly)"
-                    + "(?![a-z0-9])(?::\\d+)?(?:/[\\x21-\\x7e]*)?");
+                    + "(?![a-z0-9])(?::\\d+)?(?:/[\\x21-\\x7e]*)?"),
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
     private static final Set<String> COMMERCIAL_DOMAINS = Set.of("pinduoduo.com", "yangkeduo.com", "taobao.com",
             "tb.cn", "tmall.com", "jd.com", "3.cn", "m.tb.cn", "kuaishou.com", "douyin.com", "v.douyin.com",
             "meituan.com", "ele.me", "weidian.com", "youzan.com", "shuidichou.com", "qschou.com", "toupiao.com",
@@ -42,9 +44,9 @@ public final class LinkDetector implements Detector {
         if (!mayContainLink(text)) {
             return;
         }
-        Matcher m = URL.matcher(text);
+        StartCharPattern.Scan m = URL.scan(text);
         while (m.find()) {
-            String url = m.group();
+            String url = m.matcher().group();
             String host = host(url);
             if (host.isEmpty() || !host.contains(".")) {
                 continue;
@@ -78,7 +80,8 @@ public final class LinkDetector implements Detector {
     }
 
     static String host(String url) {
-        String s = url.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
+        String s = url.toLowerCase(Locale.ROOT);
+        s = s.startsWith("http://") ? s.substring(7) : s.startsWith("https://") ? s.substring(8) : s;
         int cut = s.length();
         for (char c : new char[]{'/', ':', '?', '#'}) {
             int i = s.indexOf(c);

@@ -5,6 +5,7 @@ import cn.jiaxiao.filter.CheckInput;
 import cn.jiaxiao.filter.Detector;
 import cn.jiaxiao.filter.Finding;
 import cn.jiaxiao.filter.Severity;
+import cn.jiaxiao.filter.text.StartCharPattern;
 import cn.jiaxiao.filter.text.StudentMentions;
 
 import java.util.ArrayList;
@@ -20,17 +21,21 @@ import java.util.regex.Pattern;
 public final class RankingDetector implements Detector {
 
     private static final String NUM = "[0-9一二三四五六七八九十百]+";
-    private static final Pattern EXPLICIT = Pattern.compile(
+    /** Start chars: the first chars of the seven alternatives (成绩… 排名… 年级… 倒数 考了… 按/依 光荣榜…). */
+    private static final StartCharPattern EXPLICIT = new StartCharPattern(Pattern.compile(
             "(?:成绩|考试|分数|年级|班级|全班|全校|总分|期中|期末|月考|单科)[^，,。；;！!？?\\n]{0,6}?(?:排名|排行|名次|排序|排位)"
                     + "|(?:排名|名次|排行)(?:表|榜|单|情况|如下|第|前|后|靠前|靠后|倒数)"
                     + "|(?:年级|班级|全班|全校|班上|班里|全年级)(?:第" + NUM + "名|前" + NUM + "名|倒数第" + NUM + "|排名)"
                     + "|倒数第" + NUM + "名?|(?:考了|考取|排在|位列|名列)(?:年级|班级|全班|全校)?第" + NUM + "名"
-                    + "|[按依](?:照)?(?:成绩|分数)(?:高低)?(?:排|排名|排序|排列)|光荣榜|红黑榜|成绩榜");
-    private static final Pattern BARE = Pattern.compile("排名|名次|第" + NUM + "名");
+                    + "|[按依](?:照)?(?:成绩|分数)(?:高低)?(?:排|排名|排序|排列)|光荣榜|红黑榜|成绩榜"),
+            "成考分年班全总期月单排名倒位按依光红");
+    private static final StartCharPattern BARE = new StartCharPattern(Pattern.compile("排名|名次|第" + NUM + "名"), "排名第");
     private static final Pattern SCORE = Pattern.compile(
             "([\\u4e00-\\u9fa5]{2,3})[：: ]?(?:考了|得了|得分|成绩|总分)?[：: ]?(\\d{1,3}(?:\\.\\d)?)分(?!钟|之|数线|批|班|组|期|段|别|校)");
-    private static final String NEGATION = "不|不会|不得|禁止|严禁|不再|不予|不公布|不做|不进行|请勿|切勿|避免|杜绝";
-    private static final Pattern NEGATED = Pattern.compile(NEGATION);
+    private static final String[] NEGATION = "不|不会|不得|禁止|严禁|不再|不予|不公布|不做|不进行|请勿|切勿|避免|杜绝"
+            .split("\\|");
+    private static final Pattern NOT_A_NAME = Pattern.compile(".*(满分|总分|及格|优秀|分数|成绩|卷面|每题|本题|平均|共计|加分|"
+            + "扣分|得分|考试|单科|语文|数学|英语|物理|化学|生物|历史|地理|政治).*");
 
     private static final int WINDOW = 14;
     private static final String NUMERAL = "0123456789一二三四五六七八九十百";
@@ -58,11 +63,14 @@ public final class RankingDetector implements Detector {
         String text = input.text();
         List<int[]> blocked = new ArrayList<>();
         int lastEnd = -1;
+        StartCharPattern.Scan m = null; // one matcher per check, created at the first anchor
         for (int p = 0; p < text.length(); p++) {
             if (p < lastEnd || !isAnchor(text, p)) {
                 continue;
             }
-            Matcher m = EXPLICIT.matcher(text).region(Math.max(0, p - WINDOW), Math.min(text.length(), p + WINDOW));
+            int from = Math.max(0, p - WINDOW);
+            int to = Math.min(text.length(), p + WINDOW);
+            m = m == null ? EXPLICIT.scan(text, from, to, false) : m.restart(from, to);
             while (m.find()) {
                 if (m.start() < lastEnd || m.start() > p || m.end() <= p) {
                     continue;
@@ -76,11 +84,14 @@ public final class RankingDetector implements Detector {
                 break;
             }
         }
-        for (int p = 0; p < text.length(); p++) {
-            if (text.charAt(p) != '名' || !isAnchor(text, p)) {
+        StartCharPattern.Scan b = null;
+        for (int p = text.indexOf('名'); p >= 0; p = text.indexOf('名', p + 1)) {
+            if (!isAnchor(text, p)) {
                 continue;
             }
-            Matcher b = BARE.matcher(text).region(Math.max(0, p - 4), Math.min(text.length(), p + 2));
+            int from = Math.max(0, p - 4);
+            int to = Math.min(text.length(), p + 2);
+            b = b == null ? BARE.scan(text, from, to, false) : b.restart(from, to);
             while (b.find()) {
                 if (b.start() > p || b.end() <= p || negated(text, b.start(), b.end())
                         || inside(blocked, b.start(), b.end())) {
@@ -96,12 +107,14 @@ public final class RankingDetector implements Detector {
     /** Two or more "name + score" pairs that look like a student's name make a score list. */
     private static void scoreList(String text, List<Finding> out) {
         List<int[]> pairs = new ArrayList<>();
-        for (int p = 1; p < text.length(); p++) {
-            if (text.charAt(p) != '分' || !Character.isDigit(text.charAt(p - 1))
+        Matcher s = null; // reused: region() resets it
+        for (int p = text.indexOf('分', 1); p >= 0; p = text.indexOf('分', p + 1)) {
+            if (!Character.isDigit(text.charAt(p - 1))
                     || (p + 1 < text.length() && "钟之数批班组期段别校".indexOf(text.charAt(p + 1)) >= 0)) {
                 continue;
             }
-            Matcher s = SCORE.matcher(text).region(Math.max(0, p - 14), Math.min(text.length(), p + 3));
+            s = s == null ? SCORE.matcher(text) : s;
+            s.region(Math.max(0, p - 14), Math.min(text.length(), p + 3));
             while (s.find()) {
                 if (s.start() <= p && s.end() > p) {
                     if (looksLikeName(s.group(1))) {
@@ -119,7 +132,7 @@ public final class RankingDetector implements Detector {
 
     private static boolean looksLikeName(String who) {
         String name = who.length() == 3 && !isSurname(who.charAt(0)) ? who.substring(1) : who;
-        return isSurname(name.charAt(0)) && !name.matches(".*(满分|总分|及格|优秀|分数|成绩|卷面|每题|本题|平均|共计|加分|扣分|得分|考试|单科|语文|数学|英语|物理|化学|生物|历史|地理|政治).*");
+        return isSurname(name.charAt(0)) && !NOT_A_NAME.matcher(name).matches();
     }
 
     private static boolean isSurname(char c) {
@@ -132,7 +145,14 @@ public final class RankingDetector implements Detector {
         while (from > 0 && start - from < 12 && "，,。；;！!？?\n".indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
-        return NEGATED.matcher(text.substring(from, end)).find();
+        for (int i = from; i < end; i++) {
+            for (String w : NEGATION) {
+                if (i + w.length() <= end && text.startsWith(w, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean inside(List<int[]> spans, int start, int end) {
