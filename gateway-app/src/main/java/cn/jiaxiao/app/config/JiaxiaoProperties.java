@@ -28,6 +28,7 @@ public class JiaxiaoProperties {
     private final Scheduler scheduler = new Scheduler();
     private final Sms sms = new Sms();
     private final Fallback fallback = new Fallback();
+    private final Push push = new Push();
 
     public Path getDataDir() { return dataDir; }
     public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
@@ -46,6 +47,7 @@ public class JiaxiaoProperties {
     public Scheduler getScheduler() { return scheduler; }
     public Sms getSms() { return sms; }
     public Fallback getFallback() { return fallback; }
+    public Push getPush() { return push; }
 
     /** 夜间免打扰: nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
     public static class QuietHoursProperties {
@@ -95,6 +97,66 @@ public class JiaxiaoProperties {
 
         public java.math.BigDecimal getPricePerPart() { return pricePerPart; }
         public void setPricePerPart(java.math.BigDecimal pricePerPart) { this.pricePerPart = pricePerPart; }
+    }
+
+    /** App push: FCM for the school's app, Web Push for browsers (README "App push"). */
+    public static class Push {
+        /** Whether the fan-out may use push at all; it also needs FCM or Web Push available (Web Push always is). */
+        private boolean enabled = true;
+        /** Batches from push.outbound sent at once. */
+        private int consumers = 2;
+        /** Threads sending a batch's messages in parallel (one HTTP request each), shared by all batches. */
+        private int threads = 8;
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private final Fcm fcm = new Fcm();
+        private final WebPush webpush = new WebPush();
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public int getConsumers() { return consumers; }
+        public void setConsumers(int consumers) { this.consumers = consumers; }
+        public int getThreads() { return threads; }
+        public void setThreads(int threads) { this.threads = threads; }
+        public Duration getRequestTimeout() { return requestTimeout; }
+        public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
+        public Fcm getFcm() { return fcm; }
+        public WebPush getWebpush() { return webpush; }
+
+        public static class Fcm {
+            /** The Firebase service account's JSON key file; FCM is off when empty. */
+            private Path serviceAccountFile;
+            /** FCM API base URL; only tests point it elsewhere. */
+            private java.net.URI baseUrl;
+            /** OAuth2 token endpoint instead of the key file's token_uri; only tests set it. */
+            private java.net.URI tokenUri;
+
+            public Path getServiceAccountFile() { return serviceAccountFile; }
+            public void setServiceAccountFile(Path serviceAccountFile) { this.serviceAccountFile = serviceAccountFile; }
+            public java.net.URI getBaseUrl() { return baseUrl; }
+            public void setBaseUrl(java.net.URI baseUrl) { this.baseUrl = baseUrl; }
+            public java.net.URI getTokenUri() { return tokenUri; }
+            public void setTokenUri(java.net.URI tokenUri) { this.tokenUri = tokenUri; }
+        }
+
+        public static class WebPush {
+            /** VAPID public key (base64url, 65 bytes); with the private key, or neither: then one is generated and kept in the database. */
+            private String vapidPublicKey;
+            /** VAPID private key (base64url, 32 bytes). */
+            private String vapidPrivateKey;
+            /** How push services reach the operator: a mailto: or https: URI. */
+            private String subject = "mailto:admin@jiaxiao.invalid";
+            /** Send to plain-http endpoints on 127.0.0.1/localhost (the demo's own push inbox); the API only accepts https. */
+            private boolean allowLoopbackHttp = true;
+
+            public String getVapidPublicKey() { return vapidPublicKey; }
+            public void setVapidPublicKey(String vapidPublicKey) { this.vapidPublicKey = vapidPublicKey; }
+            public String getVapidPrivateKey() { return vapidPrivateKey; }
+            public void setVapidPrivateKey(String vapidPrivateKey) { this.vapidPrivateKey = vapidPrivateKey; }
+            public String getSubject() { return subject; }
+            public void setSubject(String subject) { this.subject = subject; }
+            public boolean isAllowLoopbackHttp() { return allowLoopbackHttp; }
+            public void setAllowLoopbackHttp(boolean allowLoopbackHttp) { this.allowLoopbackHttp = allowLoopbackHttp; }
+        }
     }
 
     public static class Demo {
