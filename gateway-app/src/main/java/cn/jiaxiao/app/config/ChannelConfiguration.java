@@ -2,6 +2,7 @@ package cn.jiaxiao.app.config;
 
 import cn.jiaxiao.routes.fanout.ChannelChoice;
 import cn.jiaxiao.routes.notice.Channel;
+import cn.jiaxiao.routes.push.PushAvailability;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,11 @@ import org.springframework.core.env.Environment;
 class ChannelConfiguration {
 
     @Bean
-    ChannelChoice channelChoice(Environment environment) {
-        Set<Channel> available = EnumSet.of(Channel.SMS, Channel.PUSH);
+    ChannelChoice channelChoice(Environment environment, PushAvailability push) {
+        Set<Channel> available = EnumSet.of(Channel.SMS);
+        if (push.enabled()) {
+            available.add(Channel.PUSH);
+        }
         if (!environment.getProperty("spring.mail.host", "").isBlank()) {
             available.add(Channel.EMAIL);
         }

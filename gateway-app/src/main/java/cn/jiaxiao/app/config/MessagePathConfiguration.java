@@ -36,6 +36,7 @@ import cn.jiaxiao.routes.fanout.FanOutService;
 import cn.jiaxiao.routes.fanout.GuardianReach;
 import cn.jiaxiao.routes.fanout.HeldMessagesRoute;
 import cn.jiaxiao.routes.fanout.PushFallback;
+import cn.jiaxiao.routes.push.PushSubscriptionRepository;
 import cn.jiaxiao.routes.delivery.HeldMessages;
 import cn.jiaxiao.routes.fanout.MessageComposer;
 import cn.jiaxiao.routes.template.TemplateOverrideRepository;
@@ -235,8 +236,9 @@ class MessagePathConfiguration {
 
     @Bean
     MessageComposer messageComposer(TemplateOverrideRepository overrides, ChannelChoice channels,
-            NamedParameterJdbcTemplate jdbc, JiaxiaoProperties properties) {
-        return new MessageComposer(overrides::renderer, channels, new GuardianReach(jdbc), properties.getSignature());
+            NamedParameterJdbcTemplate jdbc, JiaxiaoProperties properties, PushSubscriptionRepository subscriptions) {
+        return new MessageComposer(overrides::renderer, channels, new GuardianReach(jdbc, subscriptions),
+                properties.getSignature());
     }
 
     @Bean

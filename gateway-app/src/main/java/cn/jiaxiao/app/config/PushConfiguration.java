@@ -1,6 +1,7 @@
 package cn.jiaxiao.app.config;
 
 import cn.jiaxiao.provisioning.contact.ContactCipher;
+import cn.jiaxiao.routes.delivery.HeldMessages;
 import cn.jiaxiao.routes.delivery.ChannelMessageRepository;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.push.FcmSender;
@@ -114,9 +115,10 @@ class PushConfiguration {
     @Bean
     PushRoutes pushRoutes(NamedParameterJdbcTemplate jdbc, ContactCipher cipher, OutboundMessageRepository outbox,
             JiaxiaoProperties properties, PushSubscriptionRepository subscriptions, PushDispatcher dispatcher,
-            ExecutorService pushSenders) {
+            ExecutorService pushSenders, HeldMessages held) {
         return new PushRoutes(new PushChannelSender(channelMessages(jdbc, cipher, outbox, properties), subscriptions,
-                dispatcher, pushSenders), Math.max(1, properties.getPush().getConsumers()));
+                dispatcher, pushSenders, PushChannelSender.DEFAULT_MAX_ATTEMPTS, held),
+                Math.max(1, properties.getPush().getConsumers()));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package cn.jiaxiao.routes.fanout;
 
 import cn.jiaxiao.routes.notice.Channel;
+import cn.jiaxiao.routes.push.PushSubscriptionRepository;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,9 +14,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class GuardianReach {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final PushSubscriptionRepository subscriptions;
 
-    public GuardianReach(NamedParameterJdbcTemplate jdbc) {
+    public GuardianReach(NamedParameterJdbcTemplate jdbc, PushSubscriptionRepository subscriptions) {
         this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
     }
 
     public Map<Long, Set<Channel>> preferences(Collection<Long> guardianIds) {
@@ -36,14 +39,10 @@ public class GuardianReach {
 
     /** Per guardian, the ids of his push subscriptions that were not pruned. */
     public Map<Long, List<Long>> pushSubscriptions(Collection<Long> guardianIds) {
-        Map<Long, List<Long>> subscriptions = new HashMap<>();
-        forSlices(guardianIds, slice -> jdbc.query("""
-                select id, guardian_id from push_subscription where guardian_id in (:ids) and pruned_at is null
-                order by id""", Map.of("ids", slice), rs -> {
-                    subscriptions.computeIfAbsent(rs.getLong("guardian_id"), g -> new java.util.ArrayList<>())
-                            .add(rs.getLong("id"));
-                }));
-        return subscriptions;
+        Map<Long, List<Long>> ids = new HashMap<>();
+        subscriptions.activeFor(guardianIds).forEach((guardian, refs) ->
+                ids.put(guardian, refs.stream().map(PushSubscriptionRepository.SubscriptionRef::id).toList()));
+        return ids;
     }
 
     /** A statement takes at most 32,767 parameters; a district has more guardians. */

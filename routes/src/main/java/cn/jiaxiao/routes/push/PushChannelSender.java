@@ -3,6 +3,7 @@ package cn.jiaxiao.routes.push;
 import cn.jiaxiao.routes.delivery.ChannelMessage;
 import cn.jiaxiao.routes.delivery.ChannelMessageRepository;
 import cn.jiaxiao.routes.delivery.SendBatch;
+import cn.jiaxiao.routes.delivery.SendHold;
 import cn.jiaxiao.routes.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -49,14 +50,22 @@ public class PushChannelSender {
     private final PushSender push;
     private final Executor senders;
     private final int maxAttempts;
+    private final SendHold hold;
 
     public PushChannelSender(ChannelMessageRepository messages, PushSubscriptionRepository subscriptions,
             PushSender push, Executor senders) {
-        this(messages, subscriptions, push, senders, DEFAULT_MAX_ATTEMPTS);
+        this(messages, subscriptions, push, senders, DEFAULT_MAX_ATTEMPTS, SendHold.NONE);
     }
 
     public PushChannelSender(ChannelMessageRepository messages, PushSubscriptionRepository subscriptions,
             PushSender push, Executor senders, int maxAttempts) {
+        this(messages, subscriptions, push, senders, maxAttempts, SendHold.NONE);
+    }
+
+    /** @param hold quiet hours: what may wait is held before the batch is claimed */
+    public PushChannelSender(ChannelMessageRepository messages, PushSubscriptionRepository subscriptions,
+            PushSender push, Executor senders, int maxAttempts, SendHold hold) {
+        this.hold = hold;
         this.messages = messages;
         this.subscriptions = subscriptions;
         this.push = push;
@@ -70,6 +79,7 @@ public class PushChannelSender {
     }
 
     public void send(List<Long> ids) throws PushRetryException {
+        hold.holdIfQuiet(ids);
         List<ChannelMessage> claimed = messages.claimAll(ids);
         if (claimed.isEmpty()) {
             return;
