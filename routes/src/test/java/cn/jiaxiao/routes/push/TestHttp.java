@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Small pieces shared by the local test servers and the tests. */
-final class TestHttp {
+public final class TestHttp {
 
     private TestHttp() {
     }
@@ -32,12 +32,12 @@ final class TestHttp {
     }
 
     /** A reply scripted by a test; null body sends none. */
-    record Reply(int status, String body, Map<String, String> headers) {
-        static Reply of(int status) {
+    public record Reply(int status, String body, Map<String, String> headers) {
+        public static Reply of(int status) {
             return new Reply(status, null, Map.of());
         }
 
-        static Reply of(int status, String body) {
+        public static Reply of(int status, String body) {
             return new Reply(status, body, Map.of());
         }
     }

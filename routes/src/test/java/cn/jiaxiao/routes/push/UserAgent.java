@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The browser's side of Web Push, written separately from the production code: it holds the subscription's
  * private key and auth secret and decrypts an aes128gcm body as RFC 8291 and RFC 8188 describe.
  */
-final class UserAgent {
+public final class UserAgent {
 
     /** DER prefix of a P-256 SubjectPublicKeyInfo; the 65-byte point follows. */
     private static final byte[] P256_SPKI_PREFIX =
@@ -41,7 +41,7 @@ final class UserAgent {
         this.authSecret = authSecret;
     }
 
-    static UserAgent generate() throws GeneralSecurityException {
+    public static UserAgent generate() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();

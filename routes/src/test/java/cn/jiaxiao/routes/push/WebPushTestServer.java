@@ -29,12 +29,13 @@ import java.util.regex.Pattern;
  * public key, audience its own origin, expiry within 24 hours) and the aes128gcm body, which it decrypts with
  * the subscribed user agent's private key and auth secret. Requests it refuses are listed in {@link #problems}.
  */
-final class WebPushTestServer implements AutoCloseable {
+/** Public for the gateway's end-to-end tests (routes test-jar). */
+public final class WebPushTestServer implements AutoCloseable {
 
     private static final Pattern VAPID = Pattern.compile("vapid t=([A-Za-z0-9_.-]+), k=([A-Za-z0-9_-]+)");
 
     /** One request as received, with the payload as the user agent decrypted it. */
-    record Received(String path, Headers headers, byte[] body, String plaintext, JsonNode jwtClaims) {
+    public record Received(String path, Headers headers, byte[] body, String plaintext, JsonNode jwtClaims) {
     }
 
     private final HttpServer server;
@@ -43,10 +44,10 @@ final class WebPushTestServer implements AutoCloseable {
     private final Map<String, UserAgent> subscribers = new ConcurrentHashMap<>();
     private final Queue<TestHttp.Reply> replies = new ConcurrentLinkedQueue<>();
     private final AtomicInteger accepted = new AtomicInteger();
-    final List<Received> received = new CopyOnWriteArrayList<>();
-    final List<String> problems = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<String> problems = new CopyOnWriteArrayList<>();
 
-    WebPushTestServer(String vapidPublicKey, Clock clock) throws IOException {
+    public WebPushTestServer(String vapidPublicKey, Clock clock) throws IOException {
         this.vapidPublicKey = vapidPublicKey;
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,18 +55,18 @@ final class WebPushTestServer implements AutoCloseable {
         server.start();
     }
 
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Registers a browser and returns its subscription, as {@code pushManager.subscribe()} would. */
-    PushTarget.WebPushSubscription subscribe(String id, UserAgent agent) {
+    public PushTarget.WebPushSubscription subscribe(String id, UserAgent agent) {
         subscribers.put("/push/" + id, agent);
         return agent.subscription(origin() + "/push/" + id);
     }
 
     /** The next request, if accepted, gets this reply instead of 201 Created. */
-    void replyNext(TestHttp.Reply reply) {
+    public void replyNext(TestHttp.Reply reply) {
         replies.add(reply);
     }
 
