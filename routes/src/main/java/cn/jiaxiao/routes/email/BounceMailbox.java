@@ -46,7 +46,8 @@ public record BounceMailbox(String protocol, String host, int port, String usern
     }
 
     private static String raw(String value) {
-        return "RAW(" + (value == null ? "" : value) + ")";
+        String text = value == null ? "" : value;
+        return text.contains(")") ? "RAW{" + text + "}" : "RAW(" + text + ")";
     }
 
     /** The mailbox without its password: for logs. */

@@ -32,7 +32,6 @@ public class BounceParser {
     private static final Pattern QUOTED_JIAXIAO_ID = Pattern.compile("(?im)^X-Jiaxiao-Message-Id:[ \\t]*(\\d{1,18})");
     private static final Pattern STATUS = Pattern.compile("\\b([45]\\.\\d{1,3}\\.\\d{1,3})\\b");
     private static final Pattern SMTP_REPLY = Pattern.compile("(?m)\\b([45]\\d\\d[ -].*)$");
-    private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+)");
     private static final Pattern PLAIN_BOUNCE_SUBJECT = Pattern.compile(
             "undeliver|returned mail|returned to sender|delivery (status notification \\(failure\\)|failure|failed)"
                     + "|mail delivery (failed|system)|failure notice|nondeliverable|退信|无法投递|投递失败|发送失败",
@@ -212,7 +211,7 @@ public class BounceParser {
     }
 
     static String mask(String text) {
-        return ADDRESS.matcher(SmtpFailures.oneLine(text)).replaceAll("$1***$2");
+        return EmailMask.inText(SmtpFailures.oneLine(text));
     }
 
     private static String decode(String header) {

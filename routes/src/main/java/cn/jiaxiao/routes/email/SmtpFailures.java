@@ -34,7 +34,7 @@ final class SmtpFailures {
                 code = send.getReturnCode();
             }
             if (code >= 400) {
-                return new Failure(code >= 500, "SMTP " + oneLine(t.getMessage()));
+                return new Failure(code >= 500, "SMTP " + EmailMask.inText(oneLine(t.getMessage())));
             }
         }
         Throwable root = failure;
@@ -42,7 +42,7 @@ final class SmtpFailures {
         while (walked.add(root) && next(root) != null) {
             root = next(root);
         }
-        return new Failure(false, "SMTP unavailable: " + oneLine(String.valueOf(root)));
+        return new Failure(false, "SMTP unavailable: " + EmailMask.inText(oneLine(String.valueOf(root))));
     }
 
     private static Throwable next(Throwable t) {
