@@ -123,10 +123,10 @@ class EmailChannelTest {
                 .withBean(cn.jiaxiao.app.config.JiaxiaoProperties.class, () -> properties)
                 .withBean(NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(nowhere))
                 .withBean(cn.jiaxiao.provisioning.contact.ContactCipher.class,
-                        () -> cn.jiaxiao.provisioning.contact.ContactCipher.fromSecret("k"))
+                        () -> cn.jiaxiao.provisioning.contact.ContactCipher.fromSecret("email-test-key-0123456789"))
                 .withBean(OutboundMessageRepository.class, () -> new OutboundMessageRepository(
                         new NamedParameterJdbcTemplate(nowhere),
-                        cn.jiaxiao.provisioning.contact.ContactCipher.fromSecret("k"), Duration.ofMinutes(2)))
+                        cn.jiaxiao.provisioning.contact.ContactCipher.fromSecret("email-test-key-0123456789"), Duration.ofMinutes(2)))
                 .withBean(org.springframework.transaction.support.TransactionTemplate.class,
                         () -> new org.springframework.transaction.support.TransactionTemplate(
                                 new org.springframework.jdbc.datasource.DataSourceTransactionManager(nowhere)));
