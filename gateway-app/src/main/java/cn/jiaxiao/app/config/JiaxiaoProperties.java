@@ -29,6 +29,7 @@ public class JiaxiaoProperties {
     private final Sms sms = new Sms();
     private final Fallback fallback = new Fallback();
     private final Push push = new Push();
+    private final Email email = new Email();
 
     public Path getDataDir() { return dataDir; }
     public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
@@ -48,6 +49,7 @@ public class JiaxiaoProperties {
     public Sms getSms() { return sms; }
     public Fallback getFallback() { return fallback; }
     public Push getPush() { return push; }
+    public Email getEmail() { return email; }
 
     /** 夜间免打扰: nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
     public static class QuietHoursProperties {
@@ -157,6 +159,55 @@ public class JiaxiaoProperties {
             public boolean isAllowLoopbackHttp() { return allowLoopbackHttp; }
             public void setAllowLoopbackHttp(boolean allowLoopbackHttp) { this.allowLoopbackHttp = allowLoopbackHttp; }
         }
+    /** The e-mail channel; the SMTP server itself is Spring Boot's {@code spring.mail.*}. */
+    public static class Email {
+        /** Unset: on exactly when {@code spring.mail.host} is set. {@code false} switches e-mail off regardless. */
+        private Boolean enabled;
+        /** The sender address; its domain names Message-IDs, bounce (VERP) and unsubscribe addresses. */
+        private String from = "noreply@school.example";
+        /** The sender's display name; empty: {@code jiaxiao.signature}. */
+        private String displayName;
+        /** Batches sent at once (JMS consumers on email.outbound). */
+        private int consumers = 2;
+        private final Bounces bounces = new Bounces();
+
+        public Boolean getEnabled() { return enabled; }
+        public void setEnabled(Boolean enabled) { this.enabled = enabled; }
+        public String getFrom() { return from; }
+        public void setFrom(String from) { this.from = from; }
+        public String getDisplayName() { return displayName; }
+        public void setDisplayName(String displayName) { this.displayName = displayName; }
+        public int getConsumers() { return consumers; }
+        public void setConsumers(int consumers) { this.consumers = consumers; }
+        public Bounces getBounces() { return bounces; }
+    }
+
+    /** The mailbox bounces to {@code bounces+{id}@domain} arrive in; polled only when {@code host} is set. */
+    public static class Bounces {
+        private String host;
+        /** 0: the protocol's default port. */
+        private int port;
+        /** imap, imaps, pop3 or pop3s. */
+        private String protocol = "imaps";
+        private String username;
+        private String password;
+        private String folder = "INBOX";
+        private Duration pollInterval = Duration.ofMinutes(1);
+
+        public String getHost() { return host; }
+        public void setHost(String host) { this.host = host; }
+        public int getPort() { return port; }
+        public void setPort(int port) { this.port = port; }
+        public String getProtocol() { return protocol; }
+        public void setProtocol(String protocol) { this.protocol = protocol; }
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public String getFolder() { return folder; }
+        public void setFolder(String folder) { this.folder = folder; }
+        public Duration getPollInterval() { return pollInterval; }
+        public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
     }
 
     public static class Demo {
