@@ -30,6 +30,7 @@ public class JiaxiaoProperties {
     private final Fallback fallback = new Fallback();
     private final Push push = new Push();
     private final Email email = new Email();
+    private final Quota quota = new Quota();
 
     public Path getDataDir() { return dataDir; }
     public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
@@ -50,6 +51,7 @@ public class JiaxiaoProperties {
     public Fallback getFallback() { return fallback; }
     public Push getPush() { return push; }
     public Email getEmail() { return email; }
+    public Quota getQuota() { return quota; }
 
     /** 夜间免打扰: nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
     public static class QuietHoursProperties {
@@ -335,5 +337,29 @@ public class JiaxiaoProperties {
         public void setMaxTps(int maxTps) { this.maxTps = maxTps; }
         public List<String> getPrefixes() { return prefixes; }
         public void setPrefixes(List<String> prefixes) { this.prefixes = prefixes; }
+    }
+
+    /**
+     * SMS quotas and the per-recipient cap (issue 7). Defaults where no account manager has set a quota;
+     * empty is unlimited. Emergency notices are exempt.
+     */
+    public static class Quota {
+        private Integer defaultAccountDailySms;
+        private Integer defaultAccountMonthlySms;
+        private Integer defaultUnitDailySms;
+        private Integer defaultUnitMonthlySms;
+        /** N: no guardian gets more than N non-emergency notices a day (the school-level manager may change it). */
+        private int recipientDailyMessages = 5;
+
+        public Integer getDefaultAccountDailySms() { return defaultAccountDailySms; }
+        public void setDefaultAccountDailySms(Integer value) { this.defaultAccountDailySms = value; }
+        public Integer getDefaultAccountMonthlySms() { return defaultAccountMonthlySms; }
+        public void setDefaultAccountMonthlySms(Integer value) { this.defaultAccountMonthlySms = value; }
+        public Integer getDefaultUnitDailySms() { return defaultUnitDailySms; }
+        public void setDefaultUnitDailySms(Integer value) { this.defaultUnitDailySms = value; }
+        public Integer getDefaultUnitMonthlySms() { return defaultUnitMonthlySms; }
+        public void setDefaultUnitMonthlySms(Integer value) { this.defaultUnitMonthlySms = value; }
+        public int getRecipientDailyMessages() { return recipientDailyMessages; }
+        public void setRecipientDailyMessages(int value) { this.recipientDailyMessages = value; }
     }
 }

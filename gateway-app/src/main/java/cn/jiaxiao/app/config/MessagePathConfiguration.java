@@ -200,11 +200,11 @@ class MessagePathConfiguration {
     NoticeWorkflow noticeWorkflow(NoticeRepository notices, ApprovalRepository approvals, UnitRepository units,
             StaffAccountRepository accounts, AudienceScope scope, AuditTrail audit, CamelQueues queues,
             QuietHours quietHours, Clock clock, TransactionTemplate tx, JiaxiaoProperties properties,
-            ObjectProvider<NoticeWorkflow.SubmissionCheck> checks) {
+            ObjectProvider<NoticeWorkflow.SubmissionCheck> checks, ObjectProvider<cn.jiaxiao.routes.quota.QuotaGuard> quota) {
         ApprovalChain chain = new ApprovalChain(units, accounts,
                 ApprovalChains.configured(properties.getApproval().getChains()));
         return new NoticeWorkflow(notices, approvals, chain, scope, units, audit, queues, quietHours, clock, tx,
-                checks.orderedStream().toList());
+                checks.orderedStream().toList(), quota.getIfAvailable(() -> cn.jiaxiao.routes.quota.QuotaGuard.NONE));
     }
 
     @Bean

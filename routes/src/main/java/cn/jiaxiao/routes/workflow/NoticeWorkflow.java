@@ -17,6 +17,7 @@ import cn.jiaxiao.routes.notice.Notice;
 import cn.jiaxiao.routes.notice.NoticeDraft;
 import cn.jiaxiao.routes.notice.NoticeRepository;
 import cn.jiaxiao.routes.notice.NoticeStatus;
+import cn.jiaxiao.routes.quota.QuotaGuard;
 import cn.jiaxiao.routes.schedule.QuietHours;
 import cn.jiaxiao.routes.scope.AudienceScope;
 import cn.jiaxiao.routes.scope.ResolvedAudience;
@@ -55,10 +56,19 @@ public class NoticeWorkflow {
     private final Clock clock;
     private final TransactionOperations tx;
     private final List<SubmissionCheck> checks;
+    private final QuotaGuard quota;
 
     public NoticeWorkflow(NoticeRepository notices, ApprovalRepository approvals, ApprovalChain chains,
             AudienceScope scope, UnitRepository units, AuditTrail audit, ReleaseQueue releases,
             QuietHours quietHours, Clock clock, TransactionOperations tx, List<SubmissionCheck> checks) {
+        this(notices, approvals, chains, scope, units, audit, releases, quietHours, clock, tx, checks, QuotaGuard.NONE);
+    }
+
+    /** With SMS quotas and the per-recipient cap: checked at submission and approval, taken at release. */
+    public NoticeWorkflow(NoticeRepository notices, ApprovalRepository approvals, ApprovalChain chains,
+            AudienceScope scope, UnitRepository units, AuditTrail audit, ReleaseQueue releases,
+            QuietHours quietHours, Clock clock, TransactionOperations tx, List<SubmissionCheck> checks,
+            QuotaGuard quota) {
         this.notices = notices;
         this.approvals = approvals;
         this.chains = chains;
@@ -70,6 +80,7 @@ public class NoticeWorkflow {
         this.clock = clock;
         this.tx = tx;
         this.checks = List.copyOf(checks);
+        this.quota = quota;
     }
 
     /** A check a notice must pass before it goes to its approvers (the content check). */
@@ -159,6 +170,7 @@ public class NoticeWorkflow {
                 throw stateConflict(notice, "撤销");
             }
             notices.updateStatus(id, NoticeStatus.CANCELLED);
+            quota.cancelled(notice);
             audit.append(id, "CANCELLED", actor.id(), null, notice.contentHash(), reason);
         });
         return notices.find(id).orElseThrow();
@@ -190,6 +202,7 @@ public class NoticeWorkflow {
         List<Long> due = tx.execute(status -> {
             List<Long> ids = notices.lockDueScheduled(clock.instant());
             for (Long id : ids) {
+                quota.releasedOnSchedule(notices.find(id).orElseThrow());
                 notices.updateStatus(id, NoticeStatus.APPROVED);
                 audit.append(id, "RELEASED", null, null, null, "定时发送时间已到");
             }
@@ -255,6 +268,7 @@ public class NoticeWorkflow {
                     "年级（学院）通知已报学生处备案");
         }
         if (notice.isFiledRequest()) {
+            quota.approved(notice);
             notices.updateStatus(notice.id(), NoticeStatus.APPROVED);
             audit.append(notice.id(), "AWAITING_RELEASE", null, Role.DEPARTMENT_SENDER.name(), notice.contentHash(),
                     "已审批并登记备案，待部门指定发送人放行");
@@ -269,11 +283,13 @@ public class NoticeWorkflow {
         Instant wanted = notice.sendAt() == null || notice.sendAt().isBefore(now) ? now : notice.sendAt();
         Instant sendAt = notice.isEmergency() ? now : quietHours.nextAllowed(wanted);
         if (sendAt.isAfter(now)) {
+            quota.approved(notice);
             notices.schedule(notice.id(), sendAt);
             audit.append(notice.id(), "SCHEDULED", actorId, null, notice.contentHash(),
                     quietHours.contains(wanted) ? "夜间免打扰时段，待 " + sendAt + " 发送" : "定时于 " + sendAt + " 发送");
             return;
         }
+        quota.released(notice);
         notices.updateStatus(notice.id(), NoticeStatus.APPROVED);
         audit.append(notice.id(), "RELEASED", actorId, null, notice.contentHash(),
                 notice.isEmergency() ? "紧急通知，立即发送" : null);
@@ -281,6 +297,7 @@ public class NoticeWorkflow {
     }
 
     private void startChain(Notice notice, StaffAccount drafter, ResolvedAudience audience) {
+        quota.submitted(notice, drafter);
         ChainKind kind = chains.kindOf(audience, notice.isEmergency(), notice.isFiledRequest());
         var steps = chains.stepsFor(kind, audience, drafter);
         NoticeStatus first = steps.get(0).action() == ApprovalAction.REVIEW ? NoticeStatus.PENDING_REVIEW
