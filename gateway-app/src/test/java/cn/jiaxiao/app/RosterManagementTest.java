@@ -66,7 +66,7 @@ class RosterManagementTest extends GatewayTest {
                         n -> n.get("status").asText().equals("SENT") && n.get("stats").get("delivered").asInt() == staff);
         assertThat(done.get("stats").get("recipients").asInt()).isEqualTo(staff);
         List<ReceivedMessage> got = smsc.received().stream()
-                .filter(m -> m.text().equals("【示范中学】周三下午教研活动改在三楼会议室。")).toList();
+                .filter(m -> m.text().equals("【示范中学】老师您好：周三下午教研活动改在三楼会议室。")).toList();
         assertThat(got).hasSize(staff).allSatisfy(m -> assertThat(m.destination()).startsWith("139"));
     }
 

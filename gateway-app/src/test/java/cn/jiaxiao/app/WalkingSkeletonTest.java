@@ -35,17 +35,19 @@ class WalkingSkeletonTest extends GatewayTest {
         assertThat(approved.json().get("status").asText()).isIn("APPROVED", "SENDING", "SENT");
 
         List<String> expected = ClassRoster.guardianMobiles(jdbc, cipher, "7-1");
+        Map<String, String> texts = ClassRoster.smsTexts(jdbc, cipher, "7-1", body);
         JsonNode done = awaitDelivered(id, expected.size());
         assertThat(done.get("status").asText()).isEqualTo("SENT");
         assertThat(done.get("stats").get("recipients").asInt()).isEqualTo(expected.size());
         assertThat(done.get("stats").get("failed").asInt()).isZero();
 
-        Map<String, List<ReceivedMessage>> byNumber = receivedFor(expected, "【示范中学】" + body);
+        Map<String, List<ReceivedMessage>> byNumber = receivedFor(texts);
         assertThat(byNumber.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        byNumber.values().forEach(messages -> {
+        byNumber.forEach((number, messages) -> {
             assertThat(messages).hasSize(1);
             ReceivedMessage sms = messages.get(0);
-            assertThat(sms.text()).isEqualTo("【示范中学】" + body);
+            assertThat(sms.text()).as("greeted through the guardian's children").isEqualTo(texts.get(number))
+                    .matches("【示范中学】\\S+家长您好：.*");
             assertThat(sms.dataCoding()).isEqualTo(8);
             assertThat(sms.registeredDelivery() & 0x01).isEqualTo(1);
             assertThat(sms.parts()).isOne();
@@ -61,13 +63,13 @@ class WalkingSkeletonTest extends GatewayTest {
         List<String> expected = ClassRoster.guardianMobiles(jdbc, cipher, "7-1");
         awaitDelivered(id, expected.size());
 
-        String sent = "【示范中学】" + body;
-        int parts = (sent.length() + 66) / 67;
-        Map<String, List<ReceivedMessage>> byNumber = receivedFor(expected, sent);
+        Map<String, String> texts = ClassRoster.smsTexts(jdbc, cipher, "7-1", body);
+        Map<String, List<ReceivedMessage>> byNumber = receivedFor(texts);
         assertThat(byNumber.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        byNumber.values().forEach(messages -> {
+        byNumber.forEach((number, messages) -> {
             assertThat(messages).hasSize(1);
             ReceivedMessage sms = messages.get(0);
+            int parts = (texts.get(number).length() + 66) / 67;
             assertThat(sms.parts()).isEqualTo(parts);
             assertThat(sms.esmClass() & 0x40).isEqualTo(0x40);
             assertThat(sms.messageIds()).hasSize(parts);
@@ -183,9 +185,9 @@ class WalkingSkeletonTest extends GatewayTest {
                                 && n.get("status").asText().equals("SENT"));
     }
 
-    /** What each number received with exactly this text (the simulator is shared by the tests of the class). */
-    private Map<String, List<ReceivedMessage>> receivedFor(List<String> numbers, String text) {
-        return smsc.received().stream().filter(m -> numbers.contains(m.destination()) && m.text().equals(text))
+    /** What each number received with exactly its text (the simulator is shared by the tests of the class). */
+    private Map<String, List<ReceivedMessage>> receivedFor(Map<String, String> textByNumber) {
+        return smsc.received().stream().filter(m -> m.text().equals(textByNumber.get(m.destination())))
                 .collect(Collectors.groupingBy(ReceivedMessage::destination));
     }
 }

@@ -2,6 +2,7 @@ package cn.jiaxiao.app.config;
 
 import cn.jiaxiao.provisioning.contact.ContactCipher;
 import cn.jiaxiao.routes.delivery.ChannelMessageRepository;
+import cn.jiaxiao.routes.delivery.HeldMessages;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
 import cn.jiaxiao.routes.email.BounceHandler;
 import cn.jiaxiao.routes.email.BounceMailbox;
@@ -54,17 +55,15 @@ class EmailConfiguration {
     EmailRoutes emailRoutes(EmailChannelStatus status, ObjectProvider<JavaMailSender> mail,
             ObjectProvider<ChannelMessageRepository> channelMessages, OutboundMessageRepository outbound,
             NamedParameterJdbcTemplate jdbc, ContactCipher cipher, TransactionTemplate tx,
-            JiaxiaoProperties properties) {
+            JiaxiaoProperties properties, HeldMessages held) {
         JiaxiaoProperties.Email email = properties.getEmail();
-        // shared with the push sender once it is wired; until then the e-mail channel's own
-        ChannelMessageRepository messages = channelMessages.getIfAvailable(() -> new ChannelMessageRepository(jdbc,
-                cipher, properties.getSmpp().getClaimLease(), outbound));
+        ChannelMessageRepository messages = channelMessages.getObject();
         EmailSender sender = null;
         if (status.enabled()) {
             String displayName = email.getDisplayName() == null || email.getDisplayName().isBlank()
                     ? properties.getSignature() : email.getDisplayName();
             sender = new EmailSender(messages, mail.getObject(),
-                    new EmailComposer(new EmailSettings(email.getFrom(), displayName)), tx);
+                    new EmailComposer(new EmailSettings(email.getFrom(), displayName)), tx, held);
             log.info("E-mail on: sent as {} <{}>", displayName, email.getFrom());
         }
         String bounceUri = null;

@@ -161,6 +161,8 @@ public class JiaxiaoProperties {
             public boolean isAllowLoopbackHttp() { return allowLoopbackHttp; }
             public void setAllowLoopbackHttp(boolean allowLoopbackHttp) { this.allowLoopbackHttp = allowLoopbackHttp; }
         }
+    }
+
     /** The e-mail channel; the SMTP server itself is Spring Boot's {@code spring.mail.*}. */
     public static class Email {
         /** Unset: on exactly when {@code spring.mail.host} is set. {@code false} switches e-mail off regardless. */

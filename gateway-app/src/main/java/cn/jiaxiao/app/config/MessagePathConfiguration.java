@@ -37,6 +37,7 @@ import cn.jiaxiao.routes.fanout.GuardianReach;
 import cn.jiaxiao.routes.fanout.HeldMessagesRoute;
 import cn.jiaxiao.routes.fanout.PushFallback;
 import cn.jiaxiao.routes.push.PushSubscriptionRepository;
+import cn.jiaxiao.routes.delivery.ChannelMessageRepository;
 import cn.jiaxiao.routes.delivery.HeldMessages;
 import cn.jiaxiao.routes.fanout.MessageComposer;
 import cn.jiaxiao.routes.template.TemplateOverrideRepository;
@@ -247,6 +248,13 @@ class MessagePathConfiguration {
             AuditTrail audit, NoticeCompletion completion, TransactionTemplate tx, MessageComposer composer) {
         return new FanOutService(notices, guardians, staff, messages, composer, Duration.ofSeconds(30), audit,
                 completion, tx, properties.getSmpp().getBatchSize());
+    }
+
+    /** E-mail and push messages: claimed and settled one row each, no parts. */
+    @Bean
+    ChannelMessageRepository channelMessageRepository(NamedParameterJdbcTemplate jdbc, ContactCipher cipher,
+            OutboundMessageRepository messages, JiaxiaoProperties properties) {
+        return new ChannelMessageRepository(jdbc, cipher, properties.getSmpp().getClaimLease(), messages);
     }
 
     @Bean

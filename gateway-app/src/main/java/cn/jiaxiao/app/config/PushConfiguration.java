@@ -113,26 +113,22 @@ class PushConfiguration {
     }
 
     @Bean
-    PushRoutes pushRoutes(NamedParameterJdbcTemplate jdbc, ContactCipher cipher, OutboundMessageRepository outbox,
+    PushRoutes pushRoutes(ChannelMessageRepository channelMessages, NamedParameterJdbcTemplate jdbc, ContactCipher cipher, OutboundMessageRepository outbox,
             JiaxiaoProperties properties, PushSubscriptionRepository subscriptions, PushDispatcher dispatcher,
             ExecutorService pushSenders, HeldMessages held) {
-        return new PushRoutes(new PushChannelSender(channelMessages(jdbc, cipher, outbox, properties), subscriptions,
+        return new PushRoutes(new PushChannelSender(channelMessages, subscriptions,
                 dispatcher, pushSenders, PushChannelSender.DEFAULT_MAX_ATTEMPTS, held),
                 Math.max(1, properties.getPush().getConsumers()));
     }
 
     @Bean
-    PushAcknowledgements pushAcknowledgements(NamedParameterJdbcTemplate jdbc, ContactCipher cipher,
+    PushAcknowledgements pushAcknowledgements(ChannelMessageRepository channelMessages, NamedParameterJdbcTemplate jdbc, ContactCipher cipher,
             OutboundMessageRepository outbox, JiaxiaoProperties properties,
             PushSubscriptionRepository subscriptions) {
-        return new PushAcknowledgements(jdbc, channelMessages(jdbc, cipher, outbox, properties), subscriptions);
+        return new PushAcknowledgements(jdbc, channelMessages, subscriptions);
     }
 
     /** Its own instance, not a bean: the e-mail channel makes one too, and the repository holds no state. */
-    private static ChannelMessageRepository channelMessages(NamedParameterJdbcTemplate jdbc, ContactCipher cipher,
-            OutboundMessageRepository outbox, JiaxiaoProperties properties) {
-        return new ChannelMessageRepository(jdbc, cipher, properties.getSmpp().getClaimLease(), outbox);
-    }
 
     private static PushSender fcm(JiaxiaoProperties.Push push, HttpClient http, Duration timeout) {
         JiaxiaoProperties.Push.Fcm fcm = push.getFcm();

@@ -3,6 +3,7 @@ package cn.jiaxiao.routes.email;
 import cn.jiaxiao.routes.delivery.ChannelMessage;
 import cn.jiaxiao.routes.delivery.ChannelMessageRepository;
 import cn.jiaxiao.routes.delivery.SendBatch;
+import cn.jiaxiao.routes.delivery.SendHold;
 import cn.jiaxiao.routes.email.EmailComposer.ComposedEmail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -36,9 +37,17 @@ public class EmailSender {
     private final EmailComposer composer;
     private final TransactionOperations tx;
     private final Session session;
+    private final SendHold hold;
 
     public EmailSender(ChannelMessageRepository messages, JavaMailSender mail, EmailComposer composer,
             TransactionOperations tx) {
+        this(messages, mail, composer, tx, SendHold.NONE);
+    }
+
+    /** @param hold quiet hours: what may wait is held before the batch is claimed */
+    public EmailSender(ChannelMessageRepository messages, JavaMailSender mail, EmailComposer composer,
+            TransactionOperations tx, SendHold hold) {
+        this.hold = hold;
         this.messages = messages;
         this.mail = mail;
         this.composer = composer;
@@ -57,6 +66,7 @@ public class EmailSender {
      *         recorded, those stay queued, and the broker delivers the batch again later
      */
     public void send(List<Long> ids) throws EmailDeferredException {
+        hold.holdIfQuiet(ids);
         List<ChannelMessage> claimed = messages.claimAll(ids);
         if (claimed.isEmpty()) {
             return;
