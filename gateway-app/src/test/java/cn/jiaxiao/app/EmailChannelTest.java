@@ -3,7 +3,7 @@ package cn.jiaxiao.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.jiaxiao.app.support.TestDataDir;
+import cn.jiaxiao.app.support.ChannelsGatewayTest;
 import cn.jiaxiao.app.support.TestMailServer;
 import cn.jiaxiao.routes.delivery.NewMessage;
 import cn.jiaxiao.routes.delivery.OutboundMessageRepository;
@@ -15,39 +15,18 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** With spring.mail.* set, what is queued on email.outbound reaches the mail server, and bounces come back. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EmailChannelTest {
-
-    private static final Path DATA = TestDataDir.create("email");
-    private static final TestMailServer MAIL = TestMailServer.start();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("jiaxiao.data-dir", DATA::toString);
-        registry.add("jiaxiao.simulator.http-port", () -> "0");
-        MAIL.register(registry);
-    }
-
-    @AfterAll
-    static void stopMail() {
-        MAIL.close();
-    }
+class EmailChannelTest extends ChannelsGatewayTest {
 
     @Autowired
     EmailChannelStatus emailChannel;
@@ -57,8 +36,6 @@ class EmailChannelTest {
     ProducerTemplate producer;
     @Autowired
     OutboundMessageRepository outbound;
-    @Autowired
-    NamedParameterJdbcTemplate jdbc;
 
     @Test
     void queuedEmailsAreSentOverSmtpAndABounceMakesOneUndeliverable() throws Exception {
@@ -129,7 +106,15 @@ class EmailChannelTest {
                         cn.jiaxiao.provisioning.contact.ContactCipher.fromSecret("email-test-key-0123456789"), Duration.ofMinutes(2)))
                 .withBean(org.springframework.transaction.support.TransactionTemplate.class,
                         () -> new org.springframework.transaction.support.TransactionTemplate(
-                                new org.springframework.jdbc.datasource.DataSourceTransactionManager(nowhere)));
+                                new org.springframework.jdbc.datasource.DataSourceTransactionManager(nowhere)))
+                .withBean(cn.jiaxiao.routes.delivery.ChannelMessageRepository.class,
+                        () -> new cn.jiaxiao.routes.delivery.ChannelMessageRepository(
+                                new NamedParameterJdbcTemplate(nowhere),
+                                cn.jiaxiao.provisioning.contact.ContactCipher.fromSecret("email-test-key-0123456789"),
+                                Duration.ofMinutes(2), null))
+                .withBean(cn.jiaxiao.routes.delivery.HeldMessages.class,
+                        () -> new cn.jiaxiao.routes.delivery.HeldMessages(new NamedParameterJdbcTemplate(nowhere),
+                                null, cn.jiaxiao.routes.schedule.QuietHours.defaults(), java.time.Clock.systemUTC(), 100));
         return runner;
     }
 

@@ -24,10 +24,32 @@ public final class ContactCipher {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec lookupKey;
     private final SecureRandom random = new SecureRandom();
+    // A district's fan-out seals and hashes 100,000 numbers: looking the algorithms up once per thread, not once
+    // per value, is most of the cost saved. Cipher and Mac are not thread-safe, hence one each per thread.
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance(
+            "AES/GCM/NoPadding")));
+    private final ThreadLocal<Mac> lookupMacs;
 
     private ContactCipher(byte[] encryptionKey, byte[] lookupKey) {
         this.encryptionKey = new SecretKeySpec(encryptionKey, "AES");
         this.lookupKey = new SecretKeySpec(lookupKey, "HmacSHA256");
+        this.lookupMacs = ThreadLocal.withInitial(() -> instance(() -> {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(this.lookupKey);
+            return mac;
+        }));
+    }
+
+    private interface Algorithm<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Algorithm<T> algorithm) {
+        try {
+            return algorithm.get();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM or HMAC-SHA256 unavailable", e);
+        }
     }
 
     public static ContactCipher fromSecret(String secret) {
@@ -45,7 +67,7 @@ public final class ContactCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
@@ -59,7 +81,7 @@ public final class ContactCipher {
             return null;
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
             return new String(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -69,7 +91,7 @@ public final class ContactCipher {
 
     /** Deterministic keyed hash of a normalised value, for index lookups. */
     public byte[] lookupHash(String normalised) {
-        return normalised == null ? null : hmac(lookupKey, normalised.getBytes(StandardCharsets.UTF_8));
+        return normalised == null ? null : lookupMacs.get().doFinal(normalised.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] hmac(byte[] key, String label) {

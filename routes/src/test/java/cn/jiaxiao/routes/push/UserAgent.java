@@ -50,7 +50,7 @@ public final class UserAgent {
         return new UserAgent(pair.getPrivate(), rawPoint((ECPublicKey) pair.getPublic()), auth);
     }
 
-    PushTarget.WebPushSubscription subscription(String endpoint) {
+    public PushTarget.WebPushSubscription subscription(String endpoint) {
         return PushTarget.webPush(endpoint, b64(publicKey), b64(authSecret));
     }
 
