@@ -106,9 +106,9 @@ class MultiChannelTest extends ChannelsGatewayTest {
         Guardian acknowledges = guardians.get(guardians.size() - 1);
         Guardian gone = guardians.get(guardians.size() - 2);
         Guardian silent = guardians.get(guardians.size() - 3);
-        for (Guardian g : List.of(acknowledges, silent)) {
-            subscriptions.register(g.id(), pushService().subscribe("fb-" + g.id(), browser), "测试浏览器");
-        }
+        long acknowledgingBrowser = subscriptions.register(acknowledges.id(),
+                pushService().subscribe("fb-" + acknowledges.id(), browser), "测试浏览器");
+        subscriptions.register(silent.id(), pushService().subscribe("fb-" + silent.id(), browser), "测试浏览器");
         // the browser of "gone" was uninstalled: the push service no longer knows its subscription (404)
         subscriptions.register(gone.id(), browser.subscription(pushService().origin() + "/push/gone-" + gone.id()),
                 "卸载了的浏览器");
@@ -117,8 +117,8 @@ class MultiChannelTest extends ChannelsGatewayTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !pushesTo("fb-" + acknowledges.id(), body).isEmpty());
         long ackedMessage = jdbc.queryForObject("""
-                select id from outbound_message where notice_id = :n and channel = 'PUSH' and guardian_id = :g""",
-                Map.of("n", id, "g", acknowledges.id()), Long.class);
+                select id from outbound_message where notice_id = :n and channel = 'PUSH' and target_id = :s""",
+                Map.of("n", id, "s", acknowledgingBrowser), Long.class);
         Api.Response ack = new Api(port).post(null, "/api/push/ack", "{\"messageId\":" + ackedMessage
                 + ",\"endpoint\":\"" + pushService().origin() + "/push/fb-" + acknowledges.id() + "\"}");
         assertThat(ack.status()).isEqualTo(200);
@@ -194,9 +194,13 @@ class MultiChannelTest extends ChannelsGatewayTest {
         return found;
     }
 
-    private WebPushTestServer pushService() throws Exception {
+    private WebPushTestServer pushService() {
         if (pushService == null) {
-            pushService = new WebPushTestServer(vapid.publicKeyBase64Url(), Clock.systemUTC());
+            try {
+                pushService = new WebPushTestServer(vapid.publicKeyBase64Url(), Clock.systemUTC());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         return pushService;
     }

@@ -39,7 +39,8 @@ class QuotaTest extends GatewayTest {
         assertThat(quota.get("name").asText()).isEqualTo("七(1)班刘老师");
         assertThat(quota.get("period").asText()).isEqualTo("DAY");
         assertThat(quota.get("limit").asInt()).isEqualTo(10);
-        assertThat(quota.get("remaining").asLong()).isEqualTo(10 - quota.get("used").asLong());
+        // the shared test context may have used more than 10 today already: remaining never goes below zero
+        assertThat(quota.get("remaining").asLong()).isEqualTo(Math.max(0, 10 - quota.get("used").asLong()));
         assertThat(quota.get("needed").asInt()).isGreaterThan(10);
         assertThat(refused.json().get("detail").asText()).contains("今日额度 10 条", "紧急通知不受额度限制");
         assertThat(noticesTitled(title)).as("not even stored").isZero();
