@@ -28,6 +28,7 @@ public class JiaxiaoProperties {
     private final Scheduler scheduler = new Scheduler();
     private final Sms sms = new Sms();
     private final Fallback fallback = new Fallback();
+    private final Replies replies = new Replies();
 
     public Path getDataDir() { return dataDir; }
     public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
@@ -46,6 +47,7 @@ public class JiaxiaoProperties {
     public Scheduler getScheduler() { return scheduler; }
     public Sms getSms() { return sms; }
     public Fallback getFallback() { return fallback; }
+    public Replies getReplies() { return replies; }
 
     /** 夜间免打扰: nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
     public static class QuietHoursProperties {
@@ -71,6 +73,27 @@ public class JiaxiaoProperties {
         public void setChains(java.util.Map<String, String> chains) { this.chains = chains; }
         public Duration getEscalateAfter() { return escalateAfter; }
         public void setEscalateAfter(Duration escalateAfter) { this.escalateAfter = escalateAfter; }
+    }
+
+    /** Parents' SMS replies (jiaxiao.replies.*). */
+    public static class Replies {
+        /** Handle stored replies at all (confirmations, leave requests, opt-outs, help answers). */
+        private boolean enabled = true;
+        /** A reply without an extension code answers a reply-required notice sent within this time. */
+        private Duration confirmationWindow = Duration.ofDays(3);
+        /** At most this many automatic answers to one number per hour (loop protection). */
+        private int maxAnswersPerHour = 5;
+        /** An absence alert with no reply after this time is escalated to the grade leader. */
+        private Duration absenceEscalateAfter = Duration.ofMinutes(30);
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Duration getConfirmationWindow() { return confirmationWindow; }
+        public void setConfirmationWindow(Duration confirmationWindow) { this.confirmationWindow = confirmationWindow; }
+        public int getMaxAnswersPerHour() { return maxAnswersPerHour; }
+        public void setMaxAnswersPerHour(int maxAnswersPerHour) { this.maxAnswersPerHour = maxAnswersPerHour; }
+        public Duration getAbsenceEscalateAfter() { return absenceEscalateAfter; }
+        public void setAbsenceEscalateAfter(Duration absenceEscalateAfter) { this.absenceEscalateAfter = absenceEscalateAfter; }
     }
 
     public static class Fallback {

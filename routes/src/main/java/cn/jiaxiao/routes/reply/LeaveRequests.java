@@ -12,7 +12,12 @@ import cn.jiaxiao.provisioning.unit.UnitRepository;
 import cn.jiaxiao.routes.audit.AuditTrail;
 import cn.jiaxiao.routes.reply.LeaveRequestRepository.Leave;
 import cn.jiaxiao.routes.scope.AudienceScope;
+import cn.jiaxiao.routes.fanout.MessageComposer;
+import cn.jiaxiao.templates.model.Child;
 import cn.jiaxiao.templates.model.LeaveStatus;
+import cn.jiaxiao.templates.model.NoticeDetails;
+import cn.jiaxiao.templates.model.NoticeModel;
+import cn.jiaxiao.templates.model.RecipientModel;
 import cn.jiaxiao.templates.render.TemplateKind;
 import java.time.Clock;
 import java.util.List;
@@ -34,20 +39,22 @@ public class LeaveRequests {
     private final AudienceScope scope;
     private final GuardianDirectory guardians;
     private final ReplySender sender;
-    private final ReplyRouter router;
+    private final MessageComposer composer;
+    private final String signature;
     private final AuditTrail audit;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionOperations tx;
 
     public LeaveRequests(LeaveRequestRepository leaves, UnitRepository units, AudienceScope scope,
-            GuardianDirectory guardians, ReplySender sender, ReplyRouter router, AuditTrail audit, Clock clock,
-            org.springframework.transaction.support.TransactionOperations tx) {
+            GuardianDirectory guardians, ReplySender sender, MessageComposer composer, String signature,
+            AuditTrail audit, Clock clock, org.springframework.transaction.support.TransactionOperations tx) {
         this.leaves = leaves;
         this.units = units;
         this.scope = scope;
         this.guardians = guardians;
         this.sender = sender;
-        this.router = router;
+        this.composer = composer;
+        this.signature = signature;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
@@ -100,7 +107,7 @@ public class LeaveRequests {
             LeaveStatus status2 = approve ? LeaveStatus.APPROVED : LeaveStatus.NOT_APPROVED;
             StudentRef child = new StudentRef(leave.studentId(), leave.studentName(), leave.classCode(),
                     leave.className());
-            String text = router.leaveConfirmation(child, status2, leave.period(), remark);
+            String text = confirmationText(composer, signature, child, status2, leave.period(), remark);
             MobileNumber mobile = guardian == null ? null : guardian.mobile();
             p = sender.prepare(new ReplySender.Spec(TemplateKind.LEAVE_CONFIRMATION,
                     "请假" + status2.text() + "：" + leave.studentName() + " " + leave.period(), text, actor.id(),
@@ -113,6 +120,14 @@ public class LeaveRequests {
         });
         sender.send(prepared);
         return leaves.find(id).orElseThrow();
+    }
+
+    /** The guardian's SMS about his leave request, from the LEAVE_CONFIRMATION template (school overrides apply). */
+    static String confirmationText(MessageComposer composer, String signature, StudentRef child, LeaveStatus status,
+            String period, String note) {
+        NoticeModel model = NoticeModel.builder(TemplateKind.LEAVE_CONFIRMATION).title("请假回执").signature(signature)
+                .details(new NoticeDetails.LeaveConfirmation(status, period, note)).build();
+        return composer.renderSms(model, RecipientModel.guardianOf(List.of(new Child(child.name(), child.className()))));
     }
 
     private boolean mayRead(StaffAccount reader, long classId) {

@@ -273,7 +273,7 @@ public class ReplyRouter implements LongConsumer {
         boolean answered = ctx.mayAnswer();
         if (answered) {
             to.add(new ReplySender.Recipient(guardianId, null, mobile(ctx.mo()),
-                    leaveConfirmation(child, LeaveStatus.RECEIVED, period, "")));
+                    LeaveRequests.confirmationText(composer, settings.signature(), child, LeaveStatus.RECEIVED, period, "")));
         }
         List<Long> headTeachers = replies.holdersAt("HEAD_TEACHER", schoolClass.id());
         String teacherText = texts.leaveForTeacher(child.name(), child.className(), period, request.reason());
@@ -286,13 +286,6 @@ public class ReplyRouter implements LongConsumer {
         log.info("Leave request {} recorded for student {} ({})", leaveId, child.id(), period);
         replies.settle(ctx.replyId(), new Outcome(guardianId, child.id(), schoolClass.id(), null, "LEAVE_REQUEST",
                 "LEAVE_RECORDED", "leave " + leaveId, answered));
-    }
-
-    String leaveConfirmation(StudentRef child, LeaveStatus status, String period, String note) {
-        NoticeModel model = NoticeModel.builder(TemplateKind.LEAVE_CONFIRMATION).title("请假回执")
-                .signature(settings.signature()).details(new NoticeDetails.LeaveConfirmation(status, period, note))
-                .build();
-        return composer.renderSms(model, RecipientModel.guardianOf(List.of(new Child(child.name(), child.className()))));
     }
 
     /** An answer to the parent, unless the number is rate-limited: a notice of its own, filed under the class. */
