@@ -92,9 +92,9 @@ class ReplyConfiguration {
     @Bean
     Confirmations confirmations(ReplyRepository replies, NoticeRepository notices, GuardianDirectory guardians,
             UnitRepository units, ReplySender sender, MessageComposer composer, AuditTrail audit,
-            JiaxiaoProperties properties, Clock clock, TransactionTemplate tx) {
+            JiaxiaoProperties properties, TransactionTemplate tx) {
         return new Confirmations(replies, notices, guardians, units, sender, composer, audit,
-                properties.getSignature(), properties.getTimeZone(), clock, tx);
+                properties.getSignature(), properties.getTimeZone(), tx);
     }
 
     @Bean

@@ -16,7 +16,6 @@ import cn.jiaxiao.templates.model.NoticeDetails;
 import cn.jiaxiao.templates.model.NoticeModel;
 import cn.jiaxiao.templates.model.RecipientModel;
 import cn.jiaxiao.templates.render.TemplateKind;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,12 +44,11 @@ public class Confirmations {
     private final AuditTrail audit;
     private final String signature;
     private final ZoneId zone;
-    private final Clock clock;
     private final TransactionOperations tx;
 
     public Confirmations(ReplyRepository replies, NoticeRepository notices, GuardianDirectory guardians,
             UnitRepository units, ReplySender sender, MessageComposer composer, AuditTrail audit, String signature,
-            ZoneId zone, Clock clock, TransactionOperations tx) {
+            ZoneId zone, TransactionOperations tx) {
         this.replies = replies;
         this.notices = notices;
         this.guardians = guardians;
@@ -60,7 +58,6 @@ public class Confirmations {
         this.audit = audit;
         this.signature = signature;
         this.zone = zone;
-        this.clock = clock;
         this.tx = tx;
     }
 
@@ -128,10 +125,5 @@ public class Confirmations {
         });
         sender.send(prepared);
         return new Reminder(notice.id(), prepared.noticeId(), prepared.recipients());
-    }
-
-    @SuppressWarnings("unused")
-    private Clock clock() {
-        return clock;
     }
 }
