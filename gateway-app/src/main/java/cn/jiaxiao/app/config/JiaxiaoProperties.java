@@ -31,6 +31,7 @@ public class JiaxiaoProperties {
     private final Push push = new Push();
     private final Email email = new Email();
     private final Quota quota = new Quota();
+    private final Replies replies = new Replies();
 
     public Path getDataDir() { return dataDir; }
     public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
@@ -52,6 +53,7 @@ public class JiaxiaoProperties {
     public Push getPush() { return push; }
     public Email getEmail() { return email; }
     public Quota getQuota() { return quota; }
+    public Replies getReplies() { return replies; }
 
     /** 夜间免打扰: nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
     public static class QuietHoursProperties {
@@ -77,6 +79,27 @@ public class JiaxiaoProperties {
         public void setChains(java.util.Map<String, String> chains) { this.chains = chains; }
         public Duration getEscalateAfter() { return escalateAfter; }
         public void setEscalateAfter(Duration escalateAfter) { this.escalateAfter = escalateAfter; }
+    }
+
+    /** Parents' SMS replies (jiaxiao.replies.*). */
+    public static class Replies {
+        /** Handle stored replies at all (confirmations, leave requests, opt-outs, help answers). */
+        private boolean enabled = true;
+        /** A reply without an extension code answers a reply-required notice sent within this time. */
+        private Duration confirmationWindow = Duration.ofDays(3);
+        /** At most this many automatic answers to one number per hour (loop protection). */
+        private int maxAnswersPerHour = 5;
+        /** An absence alert with no reply after this time is escalated to the grade leader. */
+        private Duration absenceEscalateAfter = Duration.ofMinutes(30);
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Duration getConfirmationWindow() { return confirmationWindow; }
+        public void setConfirmationWindow(Duration confirmationWindow) { this.confirmationWindow = confirmationWindow; }
+        public int getMaxAnswersPerHour() { return maxAnswersPerHour; }
+        public void setMaxAnswersPerHour(int maxAnswersPerHour) { this.maxAnswersPerHour = maxAnswersPerHour; }
+        public Duration getAbsenceEscalateAfter() { return absenceEscalateAfter; }
+        public void setAbsenceEscalateAfter(Duration absenceEscalateAfter) { this.absenceEscalateAfter = absenceEscalateAfter; }
     }
 
     public static class Fallback {

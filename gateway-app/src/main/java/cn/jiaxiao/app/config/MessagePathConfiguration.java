@@ -237,9 +237,11 @@ class MessagePathConfiguration {
 
     @Bean
     MessageComposer messageComposer(TemplateOverrideRepository overrides, ChannelChoice channels,
-            NamedParameterJdbcTemplate jdbc, JiaxiaoProperties properties, PushSubscriptionRepository subscriptions) {
+            NamedParameterJdbcTemplate jdbc, JiaxiaoProperties properties, PushSubscriptionRepository subscriptions,
+            ContactCipher cipher) {
+        // guardians who replied STOP / TD / 退订 get no notice of a kind that is not mandatory
         return new MessageComposer(overrides::renderer, channels, new GuardianReach(jdbc, subscriptions),
-                properties.getSignature());
+                properties.getSignature(), new cn.jiaxiao.routes.reply.ReplyRepository(jdbc, cipher)::optedOut);
     }
 
     @Bean
@@ -285,11 +287,12 @@ class MessagePathConfiguration {
     SmsRoutes smsRoutes(OutboundMessageRepository messages, SmppClient smpp,
             NamedParameterJdbcTemplate jdbc, ContactCipher cipher, TransactionTemplate tx,
             JiaxiaoProperties properties, MoReassembler moReassembler, ExecutorService smsSubmitters,
-            HeldMessages held) {
+            HeldMessages held, ObjectProvider<cn.jiaxiao.routes.reply.ReplyRouter> replies) {
+        cn.jiaxiao.routes.reply.ReplyRouter router = replies.getIfAvailable();
         return new SmsRoutes(new SmsSender(messages, smpp, tx, properties.getSmpp().getRetryWindow(), smsSubmitters,
                 held),
                 new ReceiptService(jdbc, messages, tx), new InboundSmsStore(jdbc, cipher, tx, moReassembler),
-                properties.getSmpp().getBatchConsumers());
+                properties.getSmpp().getBatchConsumers(), router == null ? id -> { } : router);
     }
 
     /** One thread per window slot of every connection: as many submit_sm in flight as the SMSCs allow. */

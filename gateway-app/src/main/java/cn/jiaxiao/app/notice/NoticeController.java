@@ -1,5 +1,6 @@
 package cn.jiaxiao.app.notice;
 
+import cn.jiaxiao.routes.reply.Confirmations;
 import cn.jiaxiao.app.security.CurrentAccount;
 import cn.jiaxiao.provisioning.account.StaffAccount;
 import cn.jiaxiao.provisioning.problem.ProblemException;
@@ -40,15 +41,17 @@ class NoticeController {
     private final AuditTrail audit;
     private final NoticeViews views;
     private final CurrentAccount current;
+    private final Confirmations confirmations;
 
     NoticeController(NoticeService notices, NoticeWorkflow workflow, OutboundMessageRepository messages,
-            AuditTrail audit, NoticeViews views, CurrentAccount current) {
+            AuditTrail audit, NoticeViews views, CurrentAccount current, Confirmations confirmations) {
         this.notices = notices;
         this.workflow = workflow;
         this.messages = messages;
         this.audit = audit;
         this.views = views;
         this.current = current;
+        this.confirmations = confirmations;
     }
 
     /** Review and approval: an optional comment, and the content hash the decider saw. */
@@ -151,6 +154,24 @@ class NoticeController {
         Notice notice = notices.get(current.get(), id);
         return new DeliveryPage(notice.id(), messages.stats(id).recipients(), offset,
                 messages.deliveries(id, offset, limit));
+    }
+
+    /** Who has and who has not confirmed a reply-required notice (numbers masked). */
+    @GetMapping("/{id}/confirmations")
+    Confirmations.Listing confirmations(@PathVariable long id) {
+        Notice notice = notices.get(current.get(), id);
+        if (!notice.replyRequired()) {
+            throw ProblemException.conflict("该通知不需要家长回复确认");
+        }
+        return confirmations.list(notice);
+    }
+
+    /** The reminder template, only to the guardians who have not confirmed; no new approval, audited. */
+    @PostMapping("/{id}/remind")
+    Confirmations.Reminder remind(@PathVariable long id) {
+        var actor = current.get();
+        Notice notice = notices.get(actor, id);
+        return confirmations.remind(actor, notice);
     }
 
     record DeliveryPage(long noticeId, int total, int offset, List<Delivery> items) {

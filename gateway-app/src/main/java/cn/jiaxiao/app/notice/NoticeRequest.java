@@ -12,11 +12,12 @@ import java.util.Locale;
 /**
  * The JSON a drafter posts to {@code /api/notices}: content, audience, channels; {@code draft} keeps it
  * unsubmitted, {@code sendAt} schedules it, {@code requestReason} makes it a department's filed request,
- * {@code acknowledgeWarnings} confirms the content check's warnings.
+ * {@code acknowledgeWarnings} confirms the content check's warnings; {@code replyRequired} asks guardians to
+ * confirm receipt by SMS.
  */
 public record NoticeRequest(String title, String body, String kind, AudienceRequest audience, List<String> channels,
         Boolean draft, OffsetDateTime sendAt, String requestReason, Boolean acknowledgeWarnings,
-        Boolean fallback) {
+        Boolean fallback, Boolean replyRequired) {
 
     public record AudienceRequest(List<String> classes, List<String> units, List<Long> groups, Boolean school,
             Boolean allTeachers) {
@@ -46,7 +47,8 @@ public record NoticeRequest(String title, String body, String kind, AudienceRequ
         }
         List<Channel> parsed = channels.stream().map(NoticeRequest::channel).distinct().toList();
         return new NoticeDraft(title, body, templateKind, audience == null ? null : audience.toAudience(), parsed,
-                sendAt == null ? null : sendAt.toInstant(), requestReason, Boolean.TRUE.equals(fallback));
+                sendAt == null ? null : sendAt.toInstant(), requestReason, Boolean.TRUE.equals(fallback),
+                Boolean.TRUE.equals(replyRequired));
     }
 
     private static Channel channel(String name) {

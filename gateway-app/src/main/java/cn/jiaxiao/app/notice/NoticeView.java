@@ -16,7 +16,17 @@ public record NoticeView(long id, String title, String body, String kind, String
         List<String> channels, String contentHash, Person drafter, Integer recipientCount, Instant createdAt,
         Instant approvedAt, Instant sendAt, Instant sendingAt, Instant finishedAt, String requestReason,
         String rejectionReason, Instant filedAt, Instant releasedAt, List<StepView> approvals,
-        List<FieldFinding> findings, Estimate estimate, DeliveryStats stats) {
+        List<FieldFinding> findings, Estimate estimate, Stats stats, Boolean replyRequired) {
+
+    /**
+     * Delivery counts, and for a notice that asks for a reply, how many guardians confirmed it
+     * ({@code confirmed}; absent otherwise).
+     */
+    public record Stats(@com.fasterxml.jackson.annotation.JsonUnwrapped DeliveryStats delivery,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Integer confirmed) {
+    }
+
 
     public record Person(String username, String name) {
     }

@@ -1,5 +1,6 @@
 package cn.jiaxiao.app.notice;
 
+import cn.jiaxiao.routes.reply.Confirmations;
 import cn.jiaxiao.app.config.JiaxiaoProperties;
 import cn.jiaxiao.provisioning.account.StaffAccountRepository;
 import cn.jiaxiao.provisioning.unit.Unit;
@@ -31,10 +32,11 @@ class NoticeViews {
     private final FanOutService fanOut;
     private final BigDecimal pricePerPart;
     private final ContentGate content;
+    private final Confirmations confirmations;
 
     NoticeViews(StaffAccountRepository accounts, UnitRepository units, ApprovalRepository approvals,
             OutboundMessageRepository messages, FanOutService fanOut, JiaxiaoProperties properties,
-            ContentGate content) {
+            ContentGate content, Confirmations confirmations) {
         this.accounts = accounts;
         this.units = units;
         this.approvals = approvals;
@@ -42,6 +44,7 @@ class NoticeViews {
         this.fanOut = fanOut;
         this.pricePerPart = properties.getSms().getPricePerPart();
         this.content = content;
+        this.confirmations = confirmations;
     }
 
     NoticeView of(Notice notice) {
@@ -57,7 +60,8 @@ class NoticeViews {
                 notice.sendAt(), notice.sendingAt(), notice.finishedAt(), notice.requestReason(),
                 notice.rejectionReason(), notice.filedAt(), notice.releasedAt(), steps,
                 content.findings(notice.title(), notice.body()), estimate(notice),
-                messages.stats(notice.id()));
+                new NoticeView.Stats(messages.stats(notice.id()), confirmations.confirmedCount(notice)),
+                notice.replyRequired());
     }
 
     NoticeView.Person person(long accountId) {

@@ -4,6 +4,7 @@ import cn.jiaxiao.provisioning.contact.EmailAddress;
 import cn.jiaxiao.provisioning.contact.MobileNumber;
 import cn.jiaxiao.provisioning.people.GuardianContact;
 import cn.jiaxiao.provisioning.people.StudentRef;
+import cn.jiaxiao.routes.delivery.ChannelMessageRepository;
 import cn.jiaxiao.routes.delivery.NewMessage;
 import cn.jiaxiao.routes.notice.Channel;
 import cn.jiaxiao.routes.notice.Notice;
@@ -36,14 +37,39 @@ public class MessageComposer {
     private final ChannelChoice choice;
     private final GuardianReach reach;
     private final String signature;
+    private final OptOuts optOuts;
+
+    /** Guardians who opted out by SMS (STOP, TD, 退订): they get no notice of a kind that is not mandatory. */
+    @FunctionalInterface
+    public interface OptOuts {
+        OptOuts NONE = ids -> Set.of();
+
+        /** @return those of {@code guardianIds} who opted out */
+        Set<Long> optedOut(java.util.Collection<Long> guardianIds);
+    }
 
     /** @param renderers the school's current template overrides over the built-ins, read once per notice */
     public MessageComposer(Supplier<MessageRenderer> renderers, ChannelChoice choice, GuardianReach reach,
             String signature) {
+        this(renderers, choice, reach, signature, OptOuts.NONE);
+    }
+
+    public MessageComposer(Supplier<MessageRenderer> renderers, ChannelChoice choice, GuardianReach reach,
+            String signature, OptOuts optOuts) {
         this.renderers = renderers;
         this.choice = choice;
         this.reach = reach;
         this.signature = signature;
+        this.optOuts = optOuts;
+    }
+
+    /** One SMS text for one recipient, with the school's overrides: replies, reminders and alerts use it. */
+    public String renderSms(NoticeModel model, RecipientModel recipient) {
+        return renderers.get().renderSms(model, recipient).text();
+    }
+
+    public String signature() {
+        return signature;
     }
 
     public List<NewMessage> compose(Notice notice, List<GuardianContact> guardians, Map<Long, MobileNumber> staff) {
@@ -52,9 +78,14 @@ public class MessageComposer {
         List<Long> guardianIds = guardians.stream().map(GuardianContact::guardianId).toList();
         Map<Long, Set<Channel>> preferences = reach.preferences(guardianIds);
         Map<Long, List<Long>> subscriptions = reach.pushSubscriptions(guardianIds);
+        Set<Long> optedOut = ChannelMessageRepository.MANDATORY_KINDS.contains(notice.kind().name()) ? Set.of()
+                : optOuts.optedOut(guardianIds);
         List<NewMessage> messages = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
         for (GuardianContact guardian : guardians) {
+            if (optedOut.contains(guardian.guardianId())) {
+                continue;
+            }
             List<Long> targets = subscriptions.getOrDefault(guardian.guardianId(), List.of());
             Set<Channel> channels = choice.now(notice, new ChannelChoice.Reach(guardian.mobile() != null,
                     guardian.email() != null, !targets.isEmpty(), preferences.get(guardian.guardianId())));

@@ -11,8 +11,12 @@ final class NoticeModels {
     }
 
     static NoticeModel of(Notice notice, String signature) {
-        return NoticeModel.builder(notice.kind()).noticeId(notice.id()).title(notice.title()).body(notice.body())
-                .signature(signature).details(details(notice)).build();
+        NoticeModel.Builder builder = NoticeModel.builder(notice.kind()).noticeId(notice.id()).title(notice.title())
+                .body(notice.body()).signature(signature).details(details(notice));
+        if (notice.replyRequired()) {
+            builder.replyRequired(NoticeModel.DEFAULT_REPLY_INSTRUCTION);
+        }
+        return builder.build();
     }
 
     /** Notices drafted through the API carry their specifics in the body; the kind's own fields stay empty. */

@@ -22,7 +22,7 @@ public class NoticeRepository {
     private static final String COLUMNS = """
             id, title, body, kind, audience::text as audience, channels, status, drafter_id, content_hash,
             recipient_count, created_at, approved_at, sending_at, finished_at, send_at, request_reason,
-            rejection_reason, filed_at, released_at, approval_round, fallback""";
+            rejection_reason, filed_at, released_at, approval_round, fallback, reply_required""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -35,9 +35,9 @@ public class NoticeRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into notice (title, body, kind, audience, channels, status, drafter_id, content_hash, send_at,
-                    request_reason, approval_round, fallback)
+                    request_reason, approval_round, fallback, reply_required)
                 values (:title, :body, :kind, cast(:audience as jsonb), :channels, :status, :drafter, :hash, :sendAt,
-                    :reason, 0, :fallback)""",
+                    :reason, 0, :fallback, :replyRequired)""",
                 content(draft, contentHash).addValue("status", status.name()).addValue("drafter", drafterId),
                 keys, new String[] {"id"});
         long id = keys.getKey().longValue();
@@ -50,7 +50,7 @@ public class NoticeRepository {
         jdbc.update("""
                 update notice set title = :title, body = :body, kind = :kind, audience = cast(:audience as jsonb),
                   channels = :channels, content_hash = :hash, send_at = :sendAt, request_reason = :reason,
-                  fallback = :fallback, updated_at = now()
+                  fallback = :fallback, reply_required = :replyRequired, updated_at = now()
                 where id = :id""", content(draft, contentHash).addValue("id", id));
         for (String table : List.of("notice_class", "notice_guardian", "notice_staff")) {
             jdbc.update("delete from " + table + " where notice_id = :id", Map.of("id", id));
@@ -64,7 +64,8 @@ public class NoticeRepository {
                 .addValue("channels", draft.channels().stream().map(Enum::name).collect(Collectors.joining(",")))
                 .addValue("hash", contentHash)
                 .addValue("sendAt", draft.sendAt() == null ? null : Timestamp.from(draft.sendAt()))
-                .addValue("reason", draft.requestReason()).addValue("fallback", draft.fallback());
+                .addValue("reason", draft.requestReason()).addValue("fallback", draft.fallback())
+                .addValue("replyRequired", draft.replyRequired());
     }
 
     private void linkAudience(long id, ResolvedAudience audience) {
@@ -208,7 +209,8 @@ public class NoticeRepository {
                 (Integer) rs.getObject("recipient_count"), instant(rs, "created_at"), instant(rs, "approved_at"),
                 instant(rs, "sending_at"), instant(rs, "finished_at"), instant(rs, "send_at"),
                 rs.getString("request_reason"), rs.getString("rejection_reason"), instant(rs, "filed_at"),
-                instant(rs, "released_at"), rs.getInt("approval_round"), rs.getBoolean("fallback"));
+                instant(rs, "released_at"), rs.getInt("approval_round"), rs.getBoolean("fallback"),
+                rs.getBoolean("reply_required"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

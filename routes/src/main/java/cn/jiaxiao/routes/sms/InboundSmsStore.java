@@ -47,12 +47,15 @@ public class InboundSmsStore {
         this.reassembler = reassembler;
     }
 
-    public void record(InboundSms sms) {
+    /**
+     * @return the stored message's id, for the reply handler; null while a concatenated message waits for
+     *         more parts
+     */
+    public Long record(InboundSms sms) {
         if (sms.part() == null) {
-            insert(sms, 1, false);
-            return;
+            return insert(sms, 1, false);
         }
-        tx.executeWithoutResult(status -> reassembler.accept(sms).ifPresent(this::insert));
+        return tx.execute(status -> reassembler.accept(sms).map(this::insert).orElse(null));
     }
 
     /** Stores what arrived of messages whose missing parts are overdue, marked incomplete; how many. */
@@ -75,20 +78,21 @@ public class InboundSmsStore {
         return n == null ? 0 : n;
     }
 
-    private void insert(ReassembledMo mo) {
-        insert(mo.sms(), mo.partsReceived(), mo.incomplete());
+    private Long insert(ReassembledMo mo) {
+        return insert(mo.sms(), mo.partsReceived(), mo.incomplete());
     }
 
-    private void insert(InboundSms sms, int parts, boolean incomplete) {
+    private Long insert(InboundSms sms, int parts, boolean incomplete) {
         String source = MobileNumber.parse(sms.source()).map(MobileNumber::e164).orElse(sms.source());
-        jdbc.update("""
+        Long id = jdbc.queryForObject("""
                 insert into inbound_message (connection, source_enc, source_hash, destination, body, parts, incomplete)
-                values (:connection, :enc, :hash, :destination, :body, :parts, :incomplete)""",
+                values (:connection, :enc, :hash, :destination, :body, :parts, :incomplete) returning id""",
                 new MapSqlParameterSource().addValue("connection", sms.connection())
                         .addValue("enc", cipher.encrypt(source)).addValue("hash", cipher.lookupHash(source))
                         .addValue("destination", sms.destination()).addValue("body", sms.text())
-                        .addValue("parts", parts).addValue("incomplete", incomplete));
+                        .addValue("parts", parts).addValue("incomplete", incomplete), Long.class);
         log.info("MO from {} to {} recorded{}", MobileNumber.mask(sms.source()), sms.destination(),
                 parts > 1 ? " (" + parts + " parts" + (incomplete ? ", incomplete)" : ")") : "");
+        return id;
     }
 }

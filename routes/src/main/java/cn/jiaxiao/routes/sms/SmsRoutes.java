@@ -19,12 +19,20 @@ public class SmsRoutes extends RouteBuilder {
     private final InboundSmsStore inbound;
     /** Batches in progress at once: each runs its submits on the sender's submit threads. */
     private final int senders;
+    /** Reads a stored reply and acts on it (confirmations, leave requests, opt-outs); never throws. */
+    private final java.util.function.LongConsumer replies;
 
     public SmsRoutes(SmsSender sender, ReceiptService receipts, InboundSmsStore inbound, int senders) {
+        this(sender, receipts, inbound, senders, id -> { });
+    }
+
+    public SmsRoutes(SmsSender sender, ReceiptService receipts, InboundSmsStore inbound, int senders,
+            java.util.function.LongConsumer replies) {
         this.sender = sender;
         this.receipts = receipts;
         this.inbound = inbound;
         this.senders = senders;
+        this.replies = replies;
     }
 
     @Override
@@ -45,6 +53,8 @@ public class SmsRoutes extends RouteBuilder {
                 .routeId("sms-inbound")
                 .process(exchange -> exchange.getIn().setBody(
                         Json.read(exchange.getIn().getBody(String.class), InboundSms.class)))
-                .bean(inbound, "record");
+                .bean(inbound, "record")
+                .filter(body().isNotNull())
+                    .process(exchange -> replies.accept(exchange.getIn().getBody(Long.class)));
     }
 }
