@@ -53,7 +53,8 @@ public class OutboundMessageRepository {
                     .addValue("segments", m.segments())
                     .addValue("subject", m.content().subject()).addValue("html", m.content().html())
                     .addValue("payload", m.content().payloadJson()).addValue("target", m.content().targetId())
-                    .addValue("notBefore", m.notBefore() == null ? null : Timestamp.from(m.notBefore()),
+                    .addValue("notBefore", m.notBefore() == null ? null
+                            : java.time.OffsetDateTime.ofInstant(m.notBefore(), java.time.ZoneOffset.UTC),
                             java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                     .addValue("fallbackOf", m.fallbackOf());
         }

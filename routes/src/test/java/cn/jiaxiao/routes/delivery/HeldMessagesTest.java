@@ -51,6 +51,20 @@ class HeldMessagesTest {
     }
 
     @Test
+    void aMessageInsertedToWaitIsQueuedWhenItsTimeComes() {
+        Instant ten = at(10, 0);
+        long waiting = outbox.messages.insertAll(List.of(new NewMessage(outbox.noticeId(), "SMS", null, null,
+                MobileNumber.parse("13800000014").orElseThrow(), "正文", 1).notBefore(ten.plusSeconds(60)))).get(0).id();
+        assertThat(outbox.messages.claimAll(List.of(waiting))).as("held until released").isEmpty();
+        List<SendBatch> queued = new ArrayList<>();
+        held(ten).releaseDue(queued::add, 100);
+        assertThat(queued).noneMatch(batch -> batch.ids().contains(waiting));
+        held(ten.plusSeconds(61)).releaseDue(queued::add, 100);
+        assertThat(queued).anyMatch(batch -> batch.ids().contains(waiting));
+        assertThat(outbox.messages.claimAll(List.of(waiting))).hasSize(1);
+    }
+
+    @Test
     void outsideQuietHoursNothingIsHeld() {
         long general = queued(outbox.noticeId(), "13800000013");
         held(at(10, 0)).holdIfQuiet(List.of(general));
