@@ -59,7 +59,7 @@
     list.textContent = '';
     (findings || []).forEach(function (f) {
       var li = el('li', { 'class': 'finding' }, [el('span', { 'class': 'sev sev-' + f.severity, text: f.severity === 'BLOCK' ? '禁止' : f.severity === 'WARN' ? '提醒' : '提示' }),
-        (f.field === 'title' ? '标题：' : '') + '“' + f.match + '” ' + (f.rule || CATEGORY_HINT[f.category] || f.category)]);
+        (f.field === 'title' ? '标题：' : '') + '“' + f.match + '” ' + (CATEGORY_HINT[f.category] || f.rule || f.category)]);
       if (f.suggestion) {
         li.appendChild(document.createTextNode(' 建议：' + f.suggestion + ' '));
         if (onApply) { li.appendChild(el('button', { type: 'button', 'class': 'apply-fix', text: '采用建议', onclick: function () { onApply(f); } })); }
