@@ -1,0 +1,26 @@
+package cn.jiaxiao.app.console;
+
+import cn.jiaxiao.provisioning.account.Role;
+import cn.jiaxiao.provisioning.account.StaffAccount;
+import cn.jiaxiao.provisioning.unit.UnitKind;
+import java.util.List;
+
+/** The logged-in account as the pages show it, and which pages the navigation offers him. */
+public record ConsoleUser(String username, String name, List<String> roles, boolean approver, boolean rosterManager,
+        boolean headTeacher, boolean schoolManager, boolean auditor) {
+
+    static ConsoleUser of(StaffAccount account) {
+        boolean approver = account.roles().stream().anyMatch(r -> switch (r.role()) {
+            case PRINCIPAL, GRADE_LEADER, STUDENT_WORK_LEADER, STUDENT_AFFAIRS_HEAD, DEPARTMENT_HEAD -> true;
+            default -> false;
+        }) || account.holds(Role.DEPARTMENT_SENDER);
+        boolean headTeacher = account.holds(Role.HEAD_TEACHER);
+        boolean schoolManager = account.roles().stream()
+                .anyMatch(r -> r.role() == Role.ACCOUNT_MANAGER && r.unit().kind() == UnitKind.SCHOOL);
+        return new ConsoleUser(account.username(), account.displayName(),
+                account.roles().stream().map(r -> RoleNames.of(r.role()) + "（" + r.unit().name() + "）").toList(),
+                approver, account.holds(Role.ACCOUNT_MANAGER) || headTeacher, headTeacher, schoolManager,
+                account.holds(Role.PRINCIPAL) || account.holds(Role.STUDENT_AFFAIRS_HEAD)
+                        || account.holds(Role.ACCOUNT_MANAGER));
+    }
+}

@@ -1,0 +1,420 @@
+/* 家校通 web console: calls the same REST API as every client, with the session cookie and the CSRF token. */
+(function () {
+  'use strict';
+  var meta = function (n) { var m = document.querySelector('meta[name="' + n + '"]'); return m ? m.content : null; };
+  var CSRF = { header: meta('_csrf_header'), token: meta('_csrf') };
+  var $ = function (id) { return document.getElementById(id); };
+
+  var STATUS = { DRAFT: '草稿', PENDING_REVIEW: '待审核', PENDING_APPROVAL: '待审批', APPROVED: '已批准', SCHEDULED: '定时发送',
+    SENDING: '发送中', SENT: '已发送', PARTIALLY_FAILED: '部分失败', REJECTED: '已驳回', CANCELLED: '已撤回' };
+  var STATE = { QUEUED: '排队中', SUBMITTED: '已提交', DELIVERED: '已送达', UNDELIVERABLE: '无法送达', EXPIRED: '已过期',
+    REJECTED: '被拒收', FAILED: '失败', EXPIRED_UNKNOWN: '超时未知' };
+  var ACTION = { REVIEW: '审核', APPROVE: '审批', REGISTER: '登记备案', FILE: '备案' };
+  var CATEGORY_HINT = { TYPO: '错别字' };
+
+  function api(method, path, body, raw) {
+    var headers = { 'Accept': 'application/json' };
+    if (CSRF.header) { headers[CSRF.header] = CSRF.token; }
+    var init = { method: method, headers: headers, credentials: 'same-origin' };
+    if (body instanceof FormData) { init.body = body; }
+    else if (body !== undefined) { headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
+    return fetch(path, init).then(function (r) {
+      if (r.status === 204) { return null; }
+      return r.text().then(function (t) {
+        var data = null;
+        try { data = t ? JSON.parse(t) : null; } catch (e) { data = null; }
+        if (!r.ok) { var err = new Error((data && data.detail) || ('请求失败（' + r.status + '）')); err.status = r.status; err.problem = data; throw err; }
+        return data;
+      });
+    });
+  }
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') { e.textContent = attrs[k]; } else if (k.indexOf('on') === 0) { e.addEventListener(k.slice(2), attrs[k]); } else { e.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) { if (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); } });
+    return e;
+  }
+  function time(s) { return s ? new Date(s).toLocaleString('zh-CN', { hour12: false }) : ''; }
+  function show(node, message) { node.textContent = message; node.hidden = !message; }
+  function debounce(fn, ms) { var t; return function () { clearTimeout(t); t = setTimeout(fn, ms); }; }
+  function yuan(v) { return '¥' + Number(v || 0).toFixed(2); }
+
+  /** Text with each finding's span marked (never innerHTML: the text is the user's). */
+  function highlighted(container, text, findings, onApply) {
+    container.textContent = '';
+    var sorted = (findings || []).filter(function (f) { return f.end > f.start; }).sort(function (a, b) { return a.start - b.start; });
+    var at = 0;
+    sorted.forEach(function (f) {
+      if (f.start < at) { return; }
+      container.appendChild(document.createTextNode(text.slice(at, f.start)));
+      var m = el('mark', { 'class': 'f-' + f.severity, title: f.rule + (f.suggestion ? '，建议：' + f.suggestion : ''), text: text.slice(f.start, f.end) });
+      container.appendChild(m);
+      at = f.end;
+    });
+    container.appendChild(document.createTextNode(text.slice(at)));
+  }
+  function findingList(list, findings, onApply) {
+    list.textContent = '';
+    (findings || []).forEach(function (f) {
+      var li = el('li', { 'class': 'finding' }, [el('span', { 'class': 'sev sev-' + f.severity, text: f.severity === 'BLOCK' ? '禁止' : f.severity === 'WARN' ? '提醒' : '提示' }),
+        (f.field === 'title' ? '标题：' : '') + '“' + f.match + '” ' + (CATEGORY_HINT[f.category] || f.rule || f.category)]);
+      if (f.suggestion) {
+        li.appendChild(document.createTextNode(' 建议：' + f.suggestion + ' '));
+        if (onApply) { li.appendChild(el('button', { type: 'button', 'class': 'apply-fix', text: '采用建议', onclick: function () { onApply(f); } })); }
+      }
+      list.appendChild(li);
+    });
+  }
+
+  // ---- home: my notices ----
+  function home() {
+    var tbody = document.querySelector('#notices tbody');
+    function load() {
+      var s = $('status-filter').value;
+      api('GET', '/api/notices?limit=100' + (s ? '&status=' + s : '')).then(function (list) {
+        tbody.textContent = '';
+        if (!list.length) { tbody.appendChild(el('tr', {}, [el('td', { colspan: '5', text: '暂无通知' })])); }
+        list.forEach(function (n) {
+          tbody.appendChild(el('tr', {}, [el('td', { text: String(n.id) }), el('td', {}, [el('a', { href: '/console/notices/' + n.id, text: n.title })]),
+            el('td', {}, [el('span', { 'class': 'status', text: STATUS[n.status] || n.status })]), el('td', { text: n.drafter ? n.drafter.name : '' }), el('td', { text: time(n.createdAt) })]));
+        });
+      }).catch(function (e) { tbody.textContent = ''; tbody.appendChild(el('tr', {}, [el('td', { colspan: '5', 'class': 'error', text: e.message })])); });
+    }
+    $('status-filter').addEventListener('change', load);
+    load();
+  }
+
+  // ---- compose ----
+  function compose() {
+    var form = $('compose');
+    function values(name) { return Array.prototype.map.call(form.querySelectorAll('input[name="' + name + '"]:checked'), function (i) { return i.value; }); }
+    function request() {
+      var sendAt = $('sendAt').value;
+      var audience = { classes: values('classes'), units: values('units'), groups: values('groups').map(Number),
+        school: values('school').length > 0, allTeachers: values('allTeachers').length > 0 };
+      var r = { title: $('title').value, body: $('body').value, channels: values('channels'), audience: audience,
+        replyRequired: $('replyRequired').checked, acknowledgeWarnings: $('acknowledgeWarnings').checked };
+      if ($('kind')) { r.kind = $('kind').value; }
+      if ($('requestReason')) { r.requestReason = $('requestReason').value; }
+      if (sendAt) { r.sendAt = new Date(sendAt).toISOString(); }
+      return r;
+    }
+    var empty = function (a) { return !a.classes.length && !a.units.length && !a.groups.length && !a.school && !a.allTeachers; };
+    var lastFindings = [];
+    function applyFix(f) {
+      var field = f.field === 'title' ? $('title') : $('body');
+      var text = field.value;
+      if (text.slice(f.start, f.end) === f.match) { field.value = text.slice(0, f.start) + f.suggestion + text.slice(f.end); }
+      else { field.value = text.split(f.match).join(f.suggestion); }
+      field.focus();
+      refresh();
+    }
+    function check() {
+      var body = $('body').value, title = $('title').value;
+      var checks = [];
+      checks.push(body.trim() ? api('POST', '/api/content/check', { text: body }).then(function (r) { return r.findings.map(function (f) { f.field = 'body'; return f; }); }) : Promise.resolve([]));
+      checks.push(title.trim() ? api('POST', '/api/content/check', { text: title }).then(function (r) { return r.findings.map(function (f) { f.field = 'title'; return f; }); }) : Promise.resolve([]));
+      return Promise.all(checks).then(function (all) {
+        lastFindings = all[0].concat(all[1]);
+        highlighted($('highlight'), body, all[0]);
+        findingList($('findings'), lastFindings, applyFix);
+        $('ack-row').hidden = !lastFindings.some(function (f) { return f.severity === 'WARN'; });
+      });
+    }
+    function preview() {
+      var r = request();
+      if (!r.title.trim() || !r.body.trim() || !r.channels.length) { return Promise.resolve(); }
+      if (empty(r.audience)) { delete r.audience; }
+      return api('POST', '/api/notices/preview', r).then(function (p) {
+        show($('preview-error'), '');
+        $('pv-sms').textContent = p.sms.text;
+        $('pv-sms-meta').textContent = p.sms.length + ' 字，' + p.sms.segments + ' 条（' + (p.sms.encoding === 'UCS2' ? '中文编码，每条 67 字' : 'GSM 编码') + '）';
+        $('pv-email-subject').textContent = p.email.subject; $('pv-email-text').textContent = p.email.text;
+        $('pv-push-title').textContent = p.push.title; $('pv-push-body').textContent = p.push.body;
+        $('pv-estimate').textContent = p.estimate ? ('接收人 ' + p.estimate.recipients + ' 人，短信共 ' + p.estimate.smsParts + ' 条，预计费用 ' + yuan(p.estimate.cost)) : '请选择通知对象以估算人数和费用';
+      }).catch(function (e) { show($('preview-error'), e.message); });
+    }
+    var refresh = debounce(function () { check().catch(function () {}); preview(); }, 350);
+    form.addEventListener('input', refresh);
+    form.addEventListener('change', refresh);
+    function submit(draft) {
+      var r = request();
+      if (draft) { r.draft = true; }
+      show($('submit-error'), '');
+      $('submit').disabled = true;
+      api('POST', '/api/notices', r).then(function (n) { location.href = '/console/notices/' + n.id; })
+        .catch(function (e) {
+          $('submit').disabled = false;
+          var msg = e.message;
+          if (e.problem && e.problem.findings) {
+            findingList($('findings'), e.problem.findings, applyFix);
+            if (e.problem.findings.some(function (f) { return f.severity === 'WARN'; })) { $('ack-row').hidden = false; }
+          }
+          show($('submit-error'), msg);
+        });
+    }
+    form.addEventListener('submit', function (ev) { ev.preventDefault(); submit(false); });
+    $('save-draft').addEventListener('click', function () { submit(true); });
+  }
+
+  // ---- approval inbox ----
+  function chain(steps) {
+    return el('ol', { 'class': 'timeline' }, (steps || []).map(function (s) {
+      return el('li', { 'class': s.decidedAt ? '' : 'pending', text: (ACTION[s.action] || s.action) + '（' + s.role + (s.unit ? ' @ ' + s.unit : '') + '）' +
+        (s.decidedAt ? '：' + (s.decidedBy ? s.decidedBy.name : '') + ' ' + time(s.decidedAt) + (s.comment ? ' “' + s.comment + '”' : '') : '：等待中') });
+    }));
+  }
+  function inbox() {
+    function load() {
+      api('GET', '/api/approvals/inbox').then(function (data) {
+        var box = $('inbox-list'); box.textContent = '';
+        if (!data.toDecide.length) { box.appendChild(el('p', { 'class': 'hint', text: '暂无待审批的通知' })); }
+        data.toDecide.forEach(function (item) {
+          var n = item.notice, action = item.waitingFor;
+          var body = el('div', { 'class': 'body-text' }); highlighted(body, n.body, (n.findings || []).filter(function (f) { return f.field === 'body'; }));
+          var findings = el('ul', { 'class': 'findings' }); findingList(findings, n.findings);
+          var reason = el('input', { id: 'reason-' + n.id, placeholder: '驳回时必须填写理由' });
+          var comment = el('input', { id: 'comment-' + n.id, placeholder: '意见（可选）' });
+          var result = el('p', { role: 'status' });
+          var decide = function (path, payload) {
+            api('POST', '/api/notices/' + n.id + '/' + path, payload).then(function () { load(); })
+              .catch(function (e) { result.className = 'error'; result.textContent = e.message; });
+          };
+          var card = el('article', { 'class': 'card inbox-item', 'data-notice': String(n.id) }, [
+            el('h2', {}, [el('a', { href: '/console/notices/' + n.id, text: n.title })]),
+            el('p', { 'class': 'meta', text: '等待您' + (ACTION[action] || action) + ' · 发起人 ' + (n.drafter ? n.drafter.name : '') + ' · ' + time(n.createdAt) }),
+            n.requestReason ? el('p', {}, [el('strong', { text: '部门发文备案事由：' }), n.requestReason]) : null,
+            body, findings,
+            el('p', { 'class': 'estimate', text: n.estimate ? '接收人 ' + n.estimate.recipients + ' 人，每人 ' + n.estimate.segmentsPerMessage + ' 条短信，共 ' + n.estimate.smsParts + ' 条，费用 ' + yuan(n.estimate.cost) : '' }),
+            el('h3', { text: '审批链' }), chain(n.approvals),
+            el('label', { 'for': 'comment-' + n.id, text: '意见' }), comment,
+            el('div', { 'class': 'row' }, [
+              el('button', { type: 'button', 'class': 'primary approve', text: action === 'REVIEW' ? '审核通过' : '批准', onclick: function () {
+                decide(action === 'REVIEW' ? 'review' : 'approve', { comment: comment.value, contentHash: n.contentHash }); } })]),
+            el('label', { 'for': 'reason-' + n.id, text: '驳回理由' }), reason,
+            el('div', { 'class': 'row' }, [el('button', { type: 'button', 'class': 'danger reject', text: '驳回', onclick: function () {
+              if (!reason.value.trim()) { result.className = 'error'; result.textContent = '请填写驳回理由'; reason.focus(); return; }
+              decide('reject', { reason: reason.value }); } })]),
+            result]);
+          box.appendChild(card);
+        });
+        var rel = $('release-list'); rel.textContent = '';
+        if (!data.toRelease.length) { rel.appendChild(el('p', { 'class': 'hint', text: '无' })); }
+        data.toRelease.forEach(function (n) {
+          rel.appendChild(el('div', { 'class': 'card row' }, [el('a', { href: '/console/notices/' + n.id, text: n.title }),
+            el('button', { type: 'button', 'class': 'primary', text: '放行发送', onclick: function () { api('POST', '/api/notices/' + n.id + '/release').then(load).catch(function (e) { alert(e.message); }); } })]));
+        });
+      }).catch(function (e) { $('inbox-list').textContent = e.message; });
+    }
+    load();
+  }
+
+  // ---- notice detail ----
+  function notice() {
+    var root = $('notice'), id = root.dataset.id, chart = null, deliveries = [];
+    var FINAL = ['SENT', 'PARTIALLY_FAILED', 'REJECTED', 'CANCELLED', 'DRAFT'];
+    function render(n) {
+      $('n-title').textContent = n.title;
+      var st = $('n-status'); st.textContent = STATUS[n.status] || n.status; st.dataset.status = n.status;
+      $('n-drafter').textContent = '发起人 ' + (n.drafter ? n.drafter.name : '') + ' · ' + (n.channels || []).join('、');
+      highlighted($('n-body'), n.body, (n.findings || []).filter(function (f) { return f.field === 'body'; }));
+      findingList($('n-findings'), n.findings);
+      $('n-estimate').textContent = n.estimate ? '接收人 ' + n.estimate.recipients + ' 人，短信共 ' + n.estimate.smsParts + ' 条，费用 ' + yuan(n.estimate.cost) : '';
+      var s = n.stats || {}, total = s.recipients || 0, done = (s.delivered || 0) + (s.failed || 0);
+      var p = $('n-progress'); p.max = Math.max(total, 1); p.value = done;
+      $('n-progress-text').textContent = total ? ('共 ' + total + ' 条：已送达 ' + s.delivered + '，已提交 ' + s.submitted + '，排队 ' + s.queued + '，失败 ' + s.failed) : '尚未开始发送';
+      $('n-progress-text').dataset.delivered = s.delivered || 0;
+      var tl = $('n-timeline'); tl.textContent = '';
+      tl.appendChild(el('li', { text: '起草：' + (n.drafter ? n.drafter.name : '') + ' ' + time(n.createdAt) }));
+      (n.approvals || []).forEach(function (a) {
+        tl.appendChild(el('li', { 'class': a.decidedAt ? '' : 'pending', text: (ACTION[a.action] || a.action) + '（' + a.role + '）：' + (a.decidedAt ? (a.decidedBy ? a.decidedBy.name : '') + ' ' + time(a.decidedAt) + (a.comment ? ' “' + a.comment + '”' : '') : '等待中') }));
+      });
+      if (n.rejectionReason) { tl.appendChild(el('li', { text: '驳回：' + n.rejectionReason })); }
+      if (n.approvedAt) { tl.appendChild(el('li', { text: '批准：' + time(n.approvedAt) })); }
+      if (n.sendAt) { tl.appendChild(el('li', { text: '计划发送：' + time(n.sendAt) })); }
+      if (n.sendingAt) { tl.appendChild(el('li', { text: '开始发送：' + time(n.sendingAt) })); }
+      if (n.finishedAt) { tl.appendChild(el('li', { text: '发送完成（' + (STATUS[n.status] || n.status) + '）：' + time(n.finishedAt) })); }
+      drawChart(s);
+      var actions = $('n-actions'); actions.textContent = '';
+      if (root.dataset.mine === 'true' && ['DRAFT', 'PENDING_REVIEW', 'PENDING_APPROVAL', 'APPROVED', 'SCHEDULED'].indexOf(n.status) >= 0) {
+        actions.appendChild(el('button', { type: 'button', 'class': 'danger', text: '撤回通知', onclick: function () {
+          api('POST', '/api/notices/' + id + '/cancel', { reason: '发起人撤回' }).then(load).catch(function (e) { alert(e.message); }); } }));
+      }
+      if (root.dataset.mine === 'true' && n.status === 'DRAFT') {
+        actions.appendChild(el('button', { type: 'button', 'class': 'primary', text: '提交审批', onclick: function () {
+          api('POST', '/api/notices/' + id + '/submit', { acknowledgeWarnings: true }).then(load).catch(function (e) { alert(e.message); }); } }));
+      }
+      return n;
+    }
+    function drawChart(s) {
+      if (!window.Chart) { return; }
+      var channels = Object.keys(s.byChannel || {});
+      var states = ['DELIVERED', 'SUBMITTED', 'QUEUED', 'FAILED'];
+      var colours = { DELIVERED: '#177245', SUBMITTED: '#0b5cad', QUEUED: '#9aa5b1', FAILED: '#b42318' };
+      var datasets = states.map(function (st) {
+        return { label: STATE[st], backgroundColor: colours[st], data: channels.map(function (c) { return st === 'FAILED' ? s.byChannel[c].failed : (s.byChannel[c][st.toLowerCase()] || 0); }) };
+      });
+      if (chart) { chart.data.labels = channels; chart.data.datasets.forEach(function (d, i) { d.data = datasets[i].data; }); chart.update('none'); return; }
+      chart = new window.Chart($('n-chart'), { type: 'bar', data: { labels: channels, datasets: datasets },
+        options: { animation: false, maintainAspectRatio: false, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } } } });
+    }
+    function loadDeliveries() {
+      return api('GET', '/api/notices/' + id + '/deliveries?offset=0&limit=500').then(function (page) { deliveries = page.items; renderDeliveries(); });
+    }
+    function renderDeliveries() {
+      var want = $('state-filter').value, tbody = document.querySelector('#deliveries tbody');
+      tbody.textContent = '';
+      deliveries.filter(function (d) { return !want || d.state === want; }).forEach(function (d) {
+        tbody.appendChild(el('tr', {}, [el('td', { text: d.channel }), el('td', { text: d.recipient }), el('td', {}, [el('span', { 'class': 'state state-' + d.state, text: STATE[d.state] || d.state })]),
+          el('td', { text: String(d.segments) }), el('td', { text: time(d.doneAt || d.submittedAt || d.createdAt) })]));
+      });
+    }
+    $('state-filter').addEventListener('change', renderDeliveries);
+    function loadConfirmations() {
+      return api('GET', '/api/notices/' + id + '/confirmations').then(function (c) {
+        $('confirmations').hidden = false;
+        var confirmed = c.confirmed || c.items || [], missing = c.unconfirmed || c.pending || [];
+        $('conf-summary').textContent = '已确认 ' + (c.confirmedCount != null ? c.confirmedCount : confirmed.length) + ' 人，未确认 ' + (c.unconfirmedCount != null ? c.unconfirmedCount : missing.length) + ' 人';
+        var list = $('conf-list'); list.textContent = '';
+        confirmed.forEach(function (x) { list.appendChild(el('li', { text: (x.guardian || x.name || x.recipient || '') + ' ' + (x.text || x.reply || '') + ' ' + time(x.at || x.confirmedAt) })); });
+        var un = $('unconf-list'); un.textContent = '';
+        missing.forEach(function (x) { un.appendChild(el('li', { text: x.guardian || x.name || x.recipient || JSON.stringify(x) })); });
+      }).catch(function (e) { if (e.status === 404) { $('confirmations').hidden = true; } });
+    }
+    $('remind').addEventListener('click', function () {
+      api('POST', '/api/notices/' + id + '/remind').then(function (r) { $('remind-result').textContent = '已发送提醒' + (r && r.reminded != null ? '（' + r.reminded + ' 人）' : ''); })
+        .catch(function (e) { $('remind-result').textContent = e.message; });
+    });
+    var timer = null;
+    function load() {
+      return api('GET', '/api/notices/' + id).then(render).then(function (n) {
+        loadDeliveries(); loadConfirmations();
+        var active = FINAL.indexOf(n.status) < 0 || (n.stats && (n.stats.queued + n.stats.submitted) > 0);
+        clearTimeout(timer);
+        timer = setTimeout(load, active ? 1500 : 10000);
+      }).catch(function (e) { $('n-progress-text').textContent = e.message; });
+    }
+    load();
+  }
+
+  // ---- leave requests (endpoint from the replies work; hidden until it exists) ----
+  function leave() {
+    function load() {
+      api('GET', '/api/leave-requests').then(function (list) {
+        $('leave-list').hidden = false;
+        var tbody = document.querySelector('#leave-list tbody'); tbody.textContent = '';
+        (list.items || list).forEach(function (r) {
+          var act = function (what) { return el('button', { type: 'button', text: what === 'approve' ? '批准' : '驳回', onclick: function () {
+            api('POST', '/api/leave-requests/' + r.id + '/' + what, {}).then(load).catch(function (e) { alert(e.message); }); } }); };
+          tbody.appendChild(el('tr', {}, [el('td', { text: r.student || r.studentName || '' }), el('td', { text: r.date || r.from || '' }), el('td', { text: r.reason || '' }),
+            el('td', { text: r.originalSms || r.text || r.body || '' }), el('td', { text: r.state || r.status || '' }),
+            el('td', {}, [act('approve'), ' ', act('reject')])]));
+        });
+      }).catch(function (e) { if (e.status === 404) { $('leave-unavailable').hidden = false; } else { $('leave-unavailable').hidden = false; $('leave-unavailable').textContent = e.message; } });
+    }
+    load();
+  }
+
+  // ---- roster ----
+  function roster() {
+    var select = $('class-select');
+    function loadClass() {
+      var code = select.value; if (!code) { return; }
+      api('GET', '/api/classes/' + encodeURIComponent(code) + '/students').then(function (list) {
+        var tbody = document.querySelector('#students tbody'); tbody.textContent = '';
+        list.forEach(function (s) {
+          tbody.appendChild(el('tr', {}, [el('td', { text: s.studentNo }), el('td', { text: s.name }),
+            el('td', { text: (s.guardians || []).map(function (g) { return g.name + (g.relation ? '（' + g.relation + '）' : '') + ' ' + (g.mobile || ''); }).join('；') })]));
+        });
+      }).catch(function (e) { document.querySelector('#students tbody').textContent = e.message; });
+      api('GET', '/api/classes/' + encodeURIComponent(code) + '/grants').then(function (grants) {
+        var ul = $('grants'); ul.textContent = '';
+        if (!grants.length) { ul.appendChild(el('li', { 'class': 'hint', text: '无' })); }
+        grants.forEach(function (u) { ul.appendChild(el('li', {}, [u + ' ', el('button', { type: 'button', text: '撤销', onclick: function () {
+          api('DELETE', '/api/classes/' + encodeURIComponent(code) + '/grants/' + encodeURIComponent(u)).then(loadClass).catch(function (e) { $('grant-result').textContent = e.message; }); } })])); });
+      }).catch(function (e) { $('grants').textContent = e.message; });
+    }
+    api('GET', '/api/classes').then(function (classes) {
+      classes.forEach(function (c) { select.appendChild(el('option', { value: c.code, text: c.name + '（' + c.code + '）' })); });
+      loadClass();
+    });
+    select.addEventListener('change', loadClass);
+    $('grant-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      api('PUT', '/api/classes/' + encodeURIComponent(select.value) + '/grants/' + encodeURIComponent($('grant-username').value.trim()))
+        .then(function () { $('grant-result').textContent = '已授权'; loadClass(); }).catch(function (e) { $('grant-result').textContent = e.message; });
+    });
+    api('GET', '/api/groups').then(function (groups) {
+      var ul = $('groups-list'); ul.textContent = '';
+      if (!groups.length) { ul.appendChild(el('li', { 'class': 'hint', text: '暂无用户组' })); }
+      groups.forEach(function (g) { ul.appendChild(el('li', { text: g.name + '：家长 ' + g.guardianIds.length + ' 人，教师 ' + g.staffIds.length + ' 人' })); });
+    });
+    function upload(dryRun) {
+      var fd = new FormData(); fd.append('file', $('import-file').files[0]);
+      return api('POST', '/api/roster/imports?dryRun=' + dryRun, fd);
+    }
+    $('import-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      upload(true).then(function (plan) { $('import-result').textContent = '试运行结果：\n' + JSON.stringify(plan, null, 2); $('import-apply').disabled = false; })
+        .catch(function (e) { $('import-result').textContent = e.message; });
+    });
+    $('import-apply').addEventListener('click', function () {
+      $('import-apply').disabled = true;
+      upload(false).then(function poll(job) {
+        var p = $('import-progress'); p.hidden = false; p.max = Math.max(job.total, 1); p.value = job.done;
+        $('import-result').textContent = '导入 ' + job.state + '：' + job.done + ' / ' + job.total + (job.error ? '\n' + job.error : '');
+        if (job.state !== 'DONE' && job.state !== 'FAILED') { setTimeout(function () { api('GET', '/api/roster/imports/' + job.id).then(poll); }, 700); }
+      }).catch(function (e) { $('import-result').textContent = e.message; });
+    });
+  }
+
+  // ---- archive: audit verification ----
+  function archive() {
+    var b = $('verify-audit');
+    if (b) {
+      b.addEventListener('click', function () {
+        api('GET', '/api/audit/verify').then(function (v) {
+          $('audit-result').className = v.intact ? 'ok' : 'error';
+          $('audit-result').textContent = (v.intact ? '审计链完整' : '审计链被篡改：第一条异常记录 #' + v.firstBrokenId) + '（共校验 ' + v.rowsChecked + ' 条）' + (v.message ? '：' + v.message : '');
+        }).catch(function (e) { $('audit-result').textContent = e.message; });
+      });
+    }
+  }
+
+  // ---- settings ----
+  function settings() {
+    function terms() {
+      api('GET', '/api/content/terms').then(function (list) {
+        var ul = $('terms'); ul.textContent = '';
+        var cats = {};
+        list.forEach(function (t) { cats[t.category] = true; ul.appendChild(el('li', {}, [t.category + '：' + t.term + ' ', el('button', { type: 'button', text: '删除', onclick: function () { api('DELETE', '/api/content/terms/' + t.id).then(terms); } })])); });
+        var sel = $('term-list'); if (!sel.options.length) { Object.keys(cats).forEach(function (c) { sel.appendChild(el('option', { text: c })); }); }
+      }).catch(function (e) { $('terms').textContent = e.message; });
+    }
+    function whitelist() {
+      api('GET', '/api/content/whitelist').then(function (list) {
+        var ul = $('whitelist'); ul.textContent = '';
+        list.forEach(function (p) { ul.appendChild(el('li', {}, [p.phrase + ' ', el('button', { type: 'button', text: '删除', onclick: function () { api('DELETE', '/api/content/whitelist/' + p.id).then(whitelist); } })])); });
+      }).catch(function (e) { $('whitelist').textContent = e.message; });
+    }
+    $('term-form').addEventListener('submit', function (ev) { ev.preventDefault(); api('POST', '/api/content/terms', { term: $('term-value').value, category: $('term-list').value }).then(terms).catch(function (e) { alert(e.message); }); });
+    $('white-form').addEventListener('submit', function (ev) { ev.preventDefault(); api('POST', '/api/content/whitelist', { phrase: $('white-value').value }).then(whitelist).catch(function (e) { alert(e.message); }); });
+    api('GET', '/api/quotas/me').then(function (q) { $('quotas').textContent = JSON.stringify(q, null, 2); }).catch(function (e) { $('quotas').textContent = e.message; });
+    function templates() {
+      api('GET', '/api/templates').then(function (list) { var ul = $('templates'); ul.textContent = ''; (list || []).forEach(function (t) { ul.appendChild(el('li', { text: (t.kind || '') + ' / ' + (t.part || '') })); }); });
+    }
+    $('template-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      api('PUT', '/api/templates/' + $('tpl-kind').value + '/' + $('tpl-part').value, { source: $('tpl-source').value })
+        .then(function () { $('tpl-result').textContent = '已保存'; templates(); })
+        .catch(function (e) { $('tpl-result').textContent = e.message + (e.problem && e.problem.problems ? '：' + e.problem.problems.map(function (p) { return '第 ' + p.line + ' 行 ' + p.reason; }).join('；') : ''); });
+    });
+    terms(); whitelist(); templates();
+  }
+
+  var pages = { home: home, compose: compose, inbox: inbox, notice: notice, leave: leave, roster: roster, archive: archive, settings: settings };
+  var page = document.body.dataset.page;
+  if (pages[page]) { pages[page](); }
+})();
