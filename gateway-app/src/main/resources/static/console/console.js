@@ -275,13 +275,16 @@
     function loadConfirmations() {
       return api('GET', '/api/notices/' + id + '/confirmations').then(function (c) {
         $('confirmations').hidden = false;
-        var confirmed = c.confirmed || c.items || [], missing = c.unconfirmed || c.pending || [];
-        $('conf-summary').textContent = '已确认 ' + (c.confirmedCount != null ? c.confirmedCount : confirmed.length) + ' 人，未确认 ' + (c.unconfirmedCount != null ? c.unconfirmedCount : missing.length) + ' 人';
+        var items = c.items || [];
+        var confirmed = items.filter(function (x) { return x.confirmedAt; });
+        var missing = items.filter(function (x) { return !x.confirmedAt; });
+        $('conf-summary').textContent = '已确认 ' + c.confirmed + ' 人，未确认 ' + c.notConfirmed + ' 人';
+        var who = function (x) { return (x.students || []).join('、') + '家长 ' + (x.mobile || ''); };
         var list = $('conf-list'); list.textContent = '';
-        confirmed.forEach(function (x) { list.appendChild(el('li', { text: (x.guardian || x.name || x.recipient || '') + ' ' + (x.text || x.reply || '') + ' ' + time(x.at || x.confirmedAt) })); });
+        confirmed.forEach(function (x) { list.appendChild(el('li', { text: who(x) + ' ' + time(x.confirmedAt) })); });
         var un = $('unconf-list'); un.textContent = '';
-        missing.forEach(function (x) { un.appendChild(el('li', { text: x.guardian || x.name || x.recipient || JSON.stringify(x) })); });
-      }).catch(function (e) { if (e.status === 404) { $('confirmations').hidden = true; } });
+        missing.forEach(function (x) { un.appendChild(el('li', { text: who(x) })); });
+      }).catch(function (e) { if (e.status === 404 || e.status === 409) { $('confirmations').hidden = true; } });
     }
     $('remind').addEventListener('click', function () {
       api('POST', '/api/notices/' + id + '/remind').then(function (r) { $('remind-result').textContent = '已发送提醒' + (r && r.reminded != null ? '（' + r.reminded + ' 人）' : ''); })
@@ -308,8 +311,9 @@
         (list.items || list).forEach(function (r) {
           var act = function (what) { return el('button', { type: 'button', text: what === 'approve' ? '批准' : '驳回', onclick: function () {
             api('POST', '/api/leave-requests/' + r.id + '/' + what, {}).then(load).catch(function (e) { alert(e.message); }); } }); };
-          tbody.appendChild(el('tr', {}, [el('td', { text: r.student || r.studentName || '' }), el('td', { text: r.date || r.from || '' }), el('td', { text: r.reason || '' }),
-            el('td', { text: r.originalSms || r.text || r.body || '' }), el('td', { text: r.state || r.status || '' }),
+          var when = r.from === r.to ? r.from : r.from + ' 至 ' + r.to;
+          tbody.appendChild(el('tr', {}, [el('td', { text: r.student + '（' + r.className + '）' }), el('td', { text: when + (r.period ? ' ' + r.period : '') }), el('td', { text: r.reason || '' }),
+            el('td', { text: r.originalText || '' }), el('td', { text: r.state || '' }),
             el('td', {}, [act('approve'), ' ', act('reject')])]));
         });
       }).catch(function (e) { if (e.status === 404) { $('leave-unavailable').hidden = false; } else { $('leave-unavailable').hidden = false; $('leave-unavailable').textContent = e.message; } });
