@@ -31,8 +31,9 @@ public class RequestBodyLimits extends RequestBodyAdviceAdapter {
         return switch (field) {
             case "source" -> 50_000;       // a template's Freemarker source
             case "body", "text", "html" -> 10_000;
-            case "comment", "reason", "requestReason" -> 1_000;
-            case "endpoint", "token" -> 4_096;
+            case "comment" -> 1_000;              // the audit trail's column; nothing else checks it
+            case "reason", "requestReason" -> 2_000; // NoticeValidator refuses over 1 000 itself
+            case "endpoint", "token" -> 8_192;       // PushTargetRules refuses over 2 048 / 4 096 itself
             case "title", "name", "displayName", "label", "phrase", "domain", "username", "signature" -> 200;
             default -> DEFAULT_MAX_CHARS;
         };
