@@ -32,6 +32,10 @@ public class JiaxiaoProperties {
     private final Email email = new Email();
     private final Quota quota = new Quota();
     private final Replies replies = new Replies();
+    private final RateLimit rateLimit = new RateLimit();
+    private final Http http = new Http();
+    private final Archive archive = new Archive();
+    private final Metrics metrics = new Metrics();
 
     public Path getDataDir() { return dataDir; }
     public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
@@ -54,6 +58,10 @@ public class JiaxiaoProperties {
     public Email getEmail() { return email; }
     public Quota getQuota() { return quota; }
     public Replies getReplies() { return replies; }
+    public RateLimit getRateLimit() { return rateLimit; }
+    public Http getHttp() { return http; }
+    public Archive getArchive() { return archive; }
+    public Metrics getMetrics() { return metrics; }
 
     /** 夜间免打扰: nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
     public static class QuietHoursProperties {
@@ -386,5 +394,89 @@ public class JiaxiaoProperties {
         public void setDefaultUnitMonthlySms(Integer value) { this.defaultUnitMonthlySms = value; }
         public int getRecipientDailyMessages() { return recipientDailyMessages; }
         public void setRecipientDailyMessages(int value) { this.recipientDailyMessages = value; }
+    }
+
+    /**
+     * Request rates (README "Security"): failed logins per client IP and per username, API calls per account.
+     * Buckets are per instance (memory); behind a proxy set {@code server.forward-headers-strategy} so that
+     * the client IP is the caller's.
+     */
+    public static class RateLimit {
+        private boolean enabled = true;
+        private final Limit api = new Limit(100, 20, Duration.ofSeconds(1));
+        private final Limit loginFailuresPerIp = new Limit(30, 30, Duration.ofMinutes(10));
+        private final Limit loginFailuresPerUsername = new Limit(10, 10, Duration.ofMinutes(15));
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Limit getApi() { return api; }
+        public Limit getLoginFailuresPerIp() { return loginFailuresPerIp; }
+        public Limit getLoginFailuresPerUsername() { return loginFailuresPerUsername; }
+    }
+
+    /** A token bucket: {@code capacity} at once (the burst), refilled by {@code refill} every {@code period}. */
+    public static class Limit {
+        private int capacity;
+        private int refill;
+        private Duration period;
+
+        public Limit() {
+        }
+
+        public Limit(int capacity, int refill, Duration period) {
+            this.capacity = capacity;
+            this.refill = refill;
+            this.period = period;
+        }
+
+        public int getCapacity() { return capacity; }
+        public void setCapacity(int capacity) { this.capacity = capacity; }
+        public int getRefill() { return refill; }
+        public void setRefill(int refill) { this.refill = refill; }
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
+    }
+
+    /** Request limits of the HTTP API. */
+    public static class Http {
+        /** Largest request body except multipart uploads (the roster import keeps spring.servlet.multipart.*). */
+        private org.springframework.util.unit.DataSize maxBodySize = org.springframework.util.unit.DataSize.ofMegabytes(1);
+
+        public org.springframework.util.unit.DataSize getMaxBodySize() { return maxBodySize; }
+        public void setMaxBodySize(org.springframework.util.unit.DataSize maxBodySize) { this.maxBodySize = maxBodySize; }
+    }
+
+    /** The archive-retention job: per-recipient message rows of notices finished longer ago are deleted. */
+    public static class Archive {
+        /** Whether the daily job runs at all. */
+        private boolean retentionEnabled = true;
+        /** How long the per-recipient message rows of a finished notice are kept. */
+        private java.time.Period retention = java.time.Period.ofYears(3);
+        /** How often the job runs (each instance tries; one at a time does the work). */
+        private Duration period = Duration.ofDays(1);
+        /** Notices whose messages are deleted in one transaction. */
+        private int sliceNotices = 20;
+
+        public boolean isRetentionEnabled() { return retentionEnabled; }
+        public void setRetentionEnabled(boolean retentionEnabled) { this.retentionEnabled = retentionEnabled; }
+        public java.time.Period getRetention() { return retention; }
+        public void setRetention(java.time.Period retention) { this.retention = retention; }
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
+        public int getSliceNotices() { return sliceNotices; }
+        public void setSliceNotices(int sliceNotices) { this.sliceNotices = sliceNotices; }
+    }
+
+    /** Gauges computed from the database (README "Operations"). */
+    public static class Metrics {
+        /** How often message counts and send latency are read from the database. */
+        private Duration refresh = Duration.ofSeconds(30);
+        /** Messages created within this window are counted by channel and state. */
+        private Duration window = Duration.ofHours(24);
+
+        public Duration getRefresh() { return refresh; }
+        public void setRefresh(Duration refresh) { this.refresh = refresh; }
+        public Duration getWindow() { return window; }
+        public void setWindow(Duration window) { this.window = window; }
     }
 }

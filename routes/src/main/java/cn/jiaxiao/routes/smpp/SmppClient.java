@@ -109,6 +109,12 @@ public final class SmppClient implements AutoCloseable {
         return counters.get(connection);
     }
 
+    /** Bound sessions of a connection that can submit (transceivers or transmitters; receivers left out). */
+    public int boundSubmitting(String connection) {
+        List<SmppBind> list = binds.get(connection);
+        return list == null ? 0 : (int) list.stream().filter(SmppBind::isBound).count();
+    }
+
     /** Each connection as operators see it: sessions, window use, rate, throttles and errors. */
     public List<ConnectionStatus> status() {
         return connections.stream().map(c -> {
