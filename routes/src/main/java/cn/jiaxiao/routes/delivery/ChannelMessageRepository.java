@@ -43,7 +43,7 @@ public class ChannelMessageRepository {
         jdbc.query("""
                 update outbound_message m set claimed_at = now(), attempts = m.attempts + 1
                 from notice n
-                where m.id in (:ids) and n.id = m.notice_id and m.state = 'QUEUED'
+                where m.id in (:ids) and n.id = m.notice_id and m.state || '' = 'QUEUED' -- by id, not by state
                   and (m.claimed_at is null or m.claimed_at < :expired)
                   and m.not_before is null
                 returning m.id, m.notice_id, m.channel, m.guardian_id, m.recipient_enc, m.subject, m.body, m.html,

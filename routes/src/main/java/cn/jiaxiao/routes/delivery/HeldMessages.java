@@ -47,7 +47,7 @@ public class HeldMessages implements SendHold {
         jdbc.update("""
                 update outbound_message m set not_before = :until, claimed_at = null
                 from notice n
-                where m.id in (:ids) and n.id = m.notice_id and m.state = 'QUEUED'
+                where m.id in (:ids) and n.id = m.notice_id and m.state || '' = 'QUEUED' -- by id, not by state
                   and n.kind not in (:mandatory) and (m.not_before is null or m.not_before < :until)""",
                 new MapSqlParameterSource().addValue("ids", ids)
                         .addValue("until", Timestamp.from(quietHours.nextAllowed(now)))

@@ -123,6 +123,9 @@ public class OutboundMessageRepository {
      * statement; the others were sent already (a redelivery) or are someone else's. In id order.
      */
     public List<ClaimedMessage> claimAll(Collection<Long> ids) {
+        // "state || ''" keeps the planner on the primary key: just after a large fan-out the statistics still say
+        // QUEUED is rare, and it would walk every queued row of the (notice_id, state) index for 200 ids (seen:
+        // 47 ms per claim at 100,000 queued, against 1 ms). The same holds for the other by-id statements here.
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -130,7 +133,7 @@ public class OutboundMessageRepository {
         List<Long> retried = new ArrayList<>();
         jdbc.query("""
                 update outbound_message set claimed_at = now(), attempts = attempts + 1
-                where id in (:ids) and state = 'QUEUED' and (claimed_at is null or claimed_at < :expired)
+                where id in (:ids) and state || '' = 'QUEUED' and (claimed_at is null or claimed_at < :expired)
                   and not_before is null
                 returning id, notice_id, recipient_enc, body, attempts""",
                 new MapSqlParameterSource().addValue("ids", ids)
@@ -168,7 +171,7 @@ public class OutboundMessageRepository {
         if (!submitted.isEmpty()) {
             jdbc.update("""
                     update outbound_message set state = 'SUBMITTED', submitted_at = now(), claimed_at = null, error = null
-                    where id in (:ids) and state = 'QUEUED'""", Map.of("ids", submitted.keySet()));
+                    where id in (:ids) and state || '' = 'QUEUED'""", Map.of("ids", submitted.keySet()));
         }
         outcome.failedMessages().forEach(this::markFailed);
         List<BatchOutcome.AcceptedPart> parts = outcome.acceptedParts();
@@ -226,7 +229,7 @@ public class OutboundMessageRepository {
                                   when bool_or(state = 'EXPIRED') then 'EXPIRED'
                                   else 'UNDELIVERABLE' end as outcome
                       from sms_part where message_id in (:ids) group by message_id) parts
-                where m.id in (:ids) and m.id = parts.message_id and m.state in ('SUBMITTED', 'EXPIRED_UNKNOWN')
+                where m.id in (:ids) and m.id = parts.message_id and m.state || '' in ('SUBMITTED', 'EXPIRED_UNKNOWN')
                   and parts.total = coalesce(m.submit_parts, m.segments) and parts.all_final""", Map.of("ids", ids));
     }
 
