@@ -55,32 +55,68 @@ public class HeldMessages implements SendHold {
     }
 
     /**
-     * Queues again the held messages whose time has come, a slice at a time. Rows are locked while they are
-     * queued, so two gateway instances never queue the same message; a crash between queueing and commit
-     * queues it twice, which the senders' claim makes harmless.
+     * Queues again the held messages whose time has come, a slice at a time. Their hold is cleared and committed
+     * before they are queued — a sender may take a batch the moment it is queued, and must find it claimable — so
+     * two gateway instances never queue the same message; a crash between the two steps leaves them to
+     * {@link #requeueStale}.
      *
      * @return how many were queued
      */
     public int releaseDue(BatchQueue queue, int limit) {
-        Integer released = tx.execute(status -> {
-            List<QueuedMessage> due = new ArrayList<>();
+        List<QueuedMessage> due = tx.execute(status -> {
+            List<QueuedMessage> rows = new ArrayList<>();
             jdbc.query("""
                     select id, recipient_hash, channel from outbound_message
                     where state = 'QUEUED' and not_before <= :now order by id limit :limit
                     for update skip locked""",
                     new MapSqlParameterSource().addValue("now", Timestamp.from(clock.instant())).addValue("limit", limit),
                     rs -> {
-                        due.add(new QueuedMessage(rs.getLong("id"), QueuedMessage.groupOf(rs.getBytes("recipient_hash")),
+                        rows.add(new QueuedMessage(rs.getLong("id"), QueuedMessage.groupOf(rs.getBytes("recipient_hash")),
                                 rs.getString("channel")));
                     });
-            if (due.isEmpty()) {
-                return 0;
+            if (!rows.isEmpty()) {
+                jdbc.update("update outbound_message set not_before = null, dispatched_at = now() where id in (:ids)",
+                        Map.of("ids", rows.stream().map(QueuedMessage::id).toList()));
             }
-            SendBatches.of(due, batchSize).forEach(queue::enqueue);
-            jdbc.update("update outbound_message set not_before = null, dispatched_at = now() where id in (:ids)",
-                    Map.of("ids", due.stream().map(QueuedMessage::id).toList()));
-            return due.size();
+            return rows;
         });
-        return released == null ? 0 : released;
+        if (due == null || due.isEmpty()) {
+            return 0;
+        }
+        SendBatches.of(due, batchSize).forEach(queue::enqueue);
+        return due.size();
+    }
+
+    /**
+     * The outbox's safety net: a message queued long ago that no sender has taken (its broker message was lost,
+     * or the gateway died between committing and queueing it) is queued again. A duplicate broker message is
+     * harmless: the senders' claim lets only one of them send.
+     *
+     * @return how many were queued again
+     */
+    public int requeueStale(BatchQueue queue, java.time.Duration age, int limit) {
+        List<QueuedMessage> stale = tx.execute(status -> {
+            List<QueuedMessage> rows = new ArrayList<>();
+            jdbc.query("""
+                    select id, recipient_hash, channel from outbound_message
+                    where state = 'QUEUED' and not_before is null and dispatched_at < now() - make_interval(secs => :age)
+                      and (claimed_at is null or claimed_at < now() - make_interval(secs => :age))
+                    order by id limit :limit for update skip locked""",
+                    new MapSqlParameterSource().addValue("age", (double) age.toSeconds()).addValue("limit", limit),
+                    rs -> {
+                        rows.add(new QueuedMessage(rs.getLong("id"), QueuedMessage.groupOf(rs.getBytes("recipient_hash")),
+                                rs.getString("channel")));
+                    });
+            if (!rows.isEmpty()) {
+                jdbc.update("update outbound_message set dispatched_at = now() where id in (:ids)",
+                        Map.of("ids", rows.stream().map(QueuedMessage::id).toList()));
+            }
+            return rows;
+        });
+        if (stale == null || stale.isEmpty()) {
+            return 0;
+        }
+        SendBatches.of(stale, batchSize).forEach(queue::enqueue);
+        return stale.size();
     }
 }

@@ -5,8 +5,14 @@ import cn.jiaxiao.routes.delivery.HeldMessages;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 
-/** The outbox's timers: held messages queued again when their time comes, and fallback SMS where push failed. */
+/**
+ * The outbox's timers: held messages queued again when their time comes, lost ones queued again, and fallback SMS
+ * where push failed.
+ */
 public class HeldMessagesRoute extends RouteBuilder {
+
+    /** Queued this long ago and not taken by any sender: its broker message is taken to be lost. */
+    private static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
     private final HeldMessages held;
     private final BatchQueue queue;
@@ -27,7 +33,8 @@ public class HeldMessagesRoute extends RouteBuilder {
     public void configure() {
         from("timer:held-messages?period=" + period.toMillis())
                 .routeId("held-messages")
-                .process(exchange -> held.releaseDue(queue, 10_000));
+                .process(exchange -> held.releaseDue(queue, 10_000))
+                .process(exchange -> held.requeueStale(queue, STALE_AFTER, 10_000));
 
         from("timer:push-fallback?period=" + period.toMillis())
                 .routeId("push-fallback")

@@ -65,6 +65,19 @@ class HeldMessagesTest {
     }
 
     @Test
+    void aMessageNoSenderTookForLongIsQueuedAgainOnce() {
+        long lost = queued(outbox.noticeId(), "13800000015");
+        outbox.school.jdbc.update("update outbound_message set dispatched_at = now() - interval '20 minutes' where id = :id",
+                Map.of("id", lost));
+        List<SendBatch> queued = new ArrayList<>();
+        held(at(10, 0)).requeueStale(queued::add, java.time.Duration.ofMinutes(10), 1000);
+        assertThat(queued).anyMatch(batch -> batch.ids().contains(lost));
+        queued.clear();
+        held(at(10, 0)).requeueStale(queued::add, java.time.Duration.ofMinutes(10), 1000);
+        assertThat(queued).noneMatch(batch -> batch.ids().contains(lost));
+    }
+
+    @Test
     void outsideQuietHoursNothingIsHeld() {
         long general = queued(outbox.noticeId(), "13800000013");
         held(at(10, 0)).holdIfQuiet(List.of(general));
