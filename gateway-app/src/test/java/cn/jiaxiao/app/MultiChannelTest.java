@@ -61,8 +61,9 @@ class MultiChannelTest extends ChannelsGatewayTest {
     void aNoticeOnEveryChannelReachesEachGuardianOnEachWithHisOwnGreeting() throws Exception {
         List<Guardian> guardians = guardiansOf71();
         List<Guardian> withBrowser = guardians.stream().filter(g -> g.email() != null).limit(3).toList();
-        withBrowser.forEach(g -> subscriptions.register(g.id(), pushService().subscribe("all-" + g.id(), browser),
-                "测试浏览器"));
+        for (Guardian g : withBrowser) {
+            subscriptions.register(g.id(), pushService().subscribe("all-" + g.id(), browser), "测试浏览器");
+        }
         String body = "本周五下午三点在七年级1班教室召开家长会，请准时参加。" + code();
         long id = approved("家长会通知", body, "[\"SMS\",\"EMAIL\",\"PUSH\"]", false);
         JsonNode done = awaitSent(id);
