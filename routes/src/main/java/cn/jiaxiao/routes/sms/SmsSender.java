@@ -67,7 +67,9 @@ public class SmsSender {
     public void send(List<Long> ids) throws SubmitFailure {
         hold.holdIfQuiet(ids);
         List<ClaimedMessage> claimed = messages.claimAll(ids);
+        int leasedElsewhere = claimed.size() == ids.size() ? 0 : messages.leasedElsewhere(unclaimed(ids, claimed));
         if (claimed.isEmpty()) {
+            throwIfLeasedElsewhere(leasedElsewhere, ids.size());
             return;
         }
         BatchOutcome outcome = new BatchOutcome();
@@ -85,6 +87,25 @@ public class SmsSender {
         if (!deferred.isEmpty()) {
             throw SubmitFailure.temporary(deferred.size() + " of " + claimed.size() + " messages deferred: "
                     + deferred.values().iterator().next(), null);
+        }
+        throwIfLeasedElsewhere(leasedElsewhere, ids.size());
+    }
+
+    private static List<Long> unclaimed(List<Long> ids, List<ClaimedMessage> claimed) {
+        java.util.Set<Long> taken = new java.util.HashSet<>();
+        claimed.forEach(m -> taken.add(m.id()));
+        return ids.stream().filter(id -> !taken.contains(id)).toList();
+    }
+
+    /**
+     * A redelivered batch whose messages are still leased by another sender (an instance killed mid-batch, or one
+     * whose broker connection broke): the broker must bring it back after its redelivery delay, by when the lease
+     * has expired or the other sender has recorded them. Acknowledging it would lose them.
+     */
+    private static void throwIfLeasedElsewhere(int leasedElsewhere, int batchSize) throws SubmitFailure {
+        if (leasedElsewhere > 0) {
+            throw SubmitFailure.temporary(leasedElsewhere + " of " + batchSize
+                    + " messages are leased by another sender: the batch comes back later", null);
         }
     }
 
