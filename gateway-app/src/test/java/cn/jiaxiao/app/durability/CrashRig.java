@@ -30,10 +30,10 @@ public final class CrashRig implements AutoCloseable {
     public static final String ENCRYPTION_KEY = "durability-test-encryption-key";
 
     public final Path dir;
-    public final EmbeddedPostgres postgres;
+    public EmbeddedPostgres postgres;
     public final ExternalBroker broker;
     public final SmscSimulator smsc;
-    public final NamedParameterJdbcTemplate jdbc;
+    public NamedParameterJdbcTemplate jdbc;
     public final ContactCipher cipher = ContactCipher.fromSecret(ENCRYPTION_KEY);
     private final List<GatewayProcess> gateways = new ArrayList<>();
 
@@ -48,6 +48,20 @@ public final class CrashRig implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         broker = ExternalBroker.start(dir.resolve("broker"));
+        jdbc = new NamedParameterJdbcTemplate(dataSource());
+    }
+
+    /** Stops PostgreSQL (a fast shutdown: open sessions are cut), waits, and starts it again on its port and data. */
+    public void restartPostgres(Duration down) {
+        int port = postgres.getPort();
+        try {
+            postgres.close();
+            GatewayProcess.sleep(down.toMillis());
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres"))
+                    .setCleanDataDirectory(false).setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         jdbc = new NamedParameterJdbcTemplate(dataSource());
     }
 
