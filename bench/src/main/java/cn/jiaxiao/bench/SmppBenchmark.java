@@ -51,6 +51,10 @@ public final class SmppBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("district")) {
+            DistrictBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

@@ -59,12 +59,17 @@ public class ApprovalRepository {
     }
 
     /** Hands an undecided step to another role and unit: the next level up. */
-    public void escalate(ApprovalStep step, Role role, long unitId) {
-        jdbc.update("""
+    /**
+     * @return whether this call escalated the step: false when it was decided or escalated meanwhile (by another
+     *         gateway instance's escalation timer, say), so that each escalation is recorded once
+     */
+    public boolean escalate(ApprovalStep step, Role role, long unitId) {
+        return jdbc.update("""
                 update approval_step set role = :role, unit_id = :unit, escalated_at = now(), created_at = now()
-                where notice_id = :notice and round = :round and seq = :seq and decided_at is null""",
+                where notice_id = :notice and round = :round and seq = :seq and decided_at is null
+                  and role = :from and unit_id = :fromUnit""",
                 Map.of("role", role.name(), "unit", unitId, "notice", step.noticeId(), "round", step.round(),
-                        "seq", step.seq()));
+                        "seq", step.seq(), "from", step.role().name(), "fromUnit", step.unitId())) == 1;
     }
 
     /** Undecided current steps waiting since before {@code cutoff}, oldest first. */

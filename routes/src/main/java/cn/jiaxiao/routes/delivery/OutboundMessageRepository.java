@@ -162,6 +162,22 @@ public class OutboundMessageRepository {
     }
 
     /**
+     * How many of the messages a claim left out are still queued and due: their lease is held by another sender,
+     * live or dead (an instance killed mid-batch keeps its leases until they expire). Their broker message must
+     * come back later rather than be acknowledged, or they would never be sent.
+     */
+    public int leasedElsewhere(Collection<Long> unclaimed) {
+        if (unclaimed.isEmpty()) {
+            return 0;
+        }
+        Integer n = jdbc.queryForObject("""
+                select count(*) from outbound_message
+                where id in (:ids) and state = 'QUEUED' and not_before is null and claimed_at is not null""",
+                Map.of("ids", unclaimed), Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    /**
      * Writes back what the SMSC made of a batch, in the caller's transaction. The message rows are updated first:
      * that locks them, as a receipt for one of their parts does before it settles the message, so the two never
      * settle from a half-seen set of parts.

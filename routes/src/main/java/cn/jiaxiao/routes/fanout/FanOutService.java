@@ -118,8 +118,16 @@ public class FanOutService {
 
     /** Approved notices that never started sending within the grace period: their release was lost. */
     public List<Long> stalledReleases() {
-        return notices.approvedBefore(Instant.now().minus(releaseGrace));
+        // One sweeper at a time across gateway instances (the lock ends with the transaction); each instance's
+        // timer runs on its own phase, so the same stalled notice is rarely handed out twice, and fan-out is
+        // idempotent when it is.
+        List<Long> stalled = tx.execute(status -> notices.tryClusterLock(RELEASE_SWEEP_LOCK)
+                ? notices.approvedBefore(Instant.now().minus(releaseGrace)) : List.<Long>of());
+        return stalled == null ? List.of() : stalled;
     }
+
+    /** The advisory lock key of the release sweep. */
+    private static final long RELEASE_SWEEP_LOCK = 0x4A58_5253L; // "JXRS"
 
     private List<NewMessage> compose(Notice notice) {
         return compose(notice, notices.classIds(notice.id()), notices.guardianIds(notice.id()),

@@ -196,9 +196,18 @@ public class NoticeRepository {
     }
 
     /** Approved notices whose release never got going (a lost hand-off); fan-out is idempotent. */
+    /** A transaction-scoped advisory lock: true if this transaction holds it now, false if another one does. */
+    public boolean tryClusterLock(long key) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(:key)", Map.of("key", key),
+                Boolean.class));
+    }
+
     public List<Long> approvedBefore(Instant cutoff) {
-        return jdbc.queryForList("select id from notice where status = 'APPROVED' and approved_at < :cutoff",
-                Map.of("cutoff", Timestamp.from(cutoff)), Long.class);
+        // skip locked: a notice whose fan-out transaction is still running (a district-wide one can take longer
+        // than the grace period) holds its row lock, and is not stalled
+        return jdbc.queryForList("""
+                select id from notice where status = 'APPROVED' and approved_at < :cutoff
+                for update skip locked""", Map.of("cutoff", Timestamp.from(cutoff)), Long.class);
     }
 
     private Notice map(ResultSet rs, int row) throws SQLException {

@@ -34,7 +34,7 @@ public final class SharedTpsLimiter implements TpsLimiter {
         BucketProxy bucket = byConnection.computeIfAbsent(connection.name(), name -> buckets.builder()
                 .withOptimization(Optimizations.batching())
                 .build(key(name), () -> BucketConfiguration.builder()
-                        .addLimit(Bandwidth.builder().capacity(connection.maxTps())
+                        .addLimit(Bandwidth.builder().capacity(burst(connection.maxTps()))
                                 .refillGreedy(connection.maxTps(), Duration.ofSeconds(1)).build())
                         .build()));
         int attempts = 0;
@@ -55,6 +55,15 @@ public final class SharedTpsLimiter implements TpsLimiter {
             }
             TimeUnit.NANOSECONDS.sleep(Math.max(probe.getNanosToWaitForRefill(), 1_000_000));
         }
+    }
+
+    /**
+     * A tenth of a second's worth of tokens: a bucket holds at most that after an idle spell, so no 1-second
+     * window ever sees more than 1.1 x max-tps (a full second's capacity would allow 2 x max-tps in the second
+     * after a pause, more than a carrier counting per second accepts).
+     */
+    static int burst(int maxTps) {
+        return Math.max(1, (maxTps + 9) / 10);
     }
 
     /** A stable key per connection name: the same bucket row for every instance. */

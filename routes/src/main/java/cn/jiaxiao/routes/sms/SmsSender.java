@@ -67,7 +67,9 @@ public class SmsSender {
     public void send(List<Long> ids) throws SubmitFailure {
         hold.holdIfQuiet(ids);
         List<ClaimedMessage> claimed = messages.claimAll(ids);
+        int leasedElsewhere = claimed.size() == ids.size() ? 0 : messages.leasedElsewhere(unclaimed(ids, claimed));
         if (claimed.isEmpty()) {
+            throwIfLeasedElsewhere(leasedElsewhere, ids.size());
             return;
         }
         BatchOutcome outcome = new BatchOutcome();
@@ -80,11 +82,64 @@ public class SmsSender {
         awaitAll(running);
         // The notice itself is closed by the completion sweep: asking "is any message of this notice still
         // queued?" per batch would cost a 100,000-recipient notice quadratic time.
-        tx.executeWithoutResult(status -> messages.recordOutcome(outcome));
+        recordOutcome(outcome);
         Map<Long, String> deferred = outcome.deferredMessages();
         if (!deferred.isEmpty()) {
             throw SubmitFailure.temporary(deferred.size() + " of " + claimed.size() + " messages deferred: "
                     + deferred.values().iterator().next(), null);
+        }
+        throwIfLeasedElsewhere(leasedElsewhere, ids.size());
+    }
+
+    /**
+     * Writes the batch's outcome, retrying a transient failure (a deadlock, a database restarting) for up to
+     * {@link #OUTCOME_RETRY}: the SMSC has accepted these submits, and an outcome not written means they are sent
+     * again once their lease runs out.
+     */
+    private void recordOutcome(BatchOutcome outcome) {
+        long deadline = System.nanoTime() + OUTCOME_RETRY.toNanos();
+        long backoff = 50;
+        while (true) {
+            try {
+                tx.executeWithoutResult(status -> messages.recordOutcome(outcome));
+                return;
+            } catch (org.springframework.dao.TransientDataAccessException
+                    | org.springframework.dao.RecoverableDataAccessException
+                    | org.springframework.dao.DataAccessResourceFailureException
+                    | org.springframework.transaction.CannotCreateTransactionException e) {
+                if (System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    throw e;
+                }
+                log.warn("Outcome of {} submitted message(s) not written ({}); trying again in {} ms",
+                        outcome.submittedMessages().size(), e.getClass().getSimpleName(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(backoff * 2, 2_000);
+            }
+        }
+    }
+
+    private static final Duration OUTCOME_RETRY = Duration.ofSeconds(60);
+
+    private static List<Long> unclaimed(List<Long> ids, List<ClaimedMessage> claimed) {
+        java.util.Set<Long> taken = new java.util.HashSet<>();
+        claimed.forEach(m -> taken.add(m.id()));
+        return ids.stream().filter(id -> !taken.contains(id)).toList();
+    }
+
+    /**
+     * A redelivered batch whose messages are still leased by another sender (an instance killed mid-batch, or one
+     * whose broker connection broke): the broker must bring it back after its redelivery delay, by when the lease
+     * has expired or the other sender has recorded them. Acknowledging it would lose them.
+     */
+    private static void throwIfLeasedElsewhere(int leasedElsewhere, int batchSize) throws SubmitFailure {
+        if (leasedElsewhere > 0) {
+            throw SubmitFailure.temporary(leasedElsewhere + " of " + batchSize
+                    + " messages are leased by another sender: the batch comes back later", null);
         }
     }
 

@@ -225,7 +225,9 @@ public class NoticeWorkflow {
                 if (!PENDING.contains(notice.status()) || notice.approvalRound() != step.round()) {
                     return false;
                 }
-                approvals.escalate(step, Role.PRINCIPAL, school.id());
+                if (!approvals.escalate(step, Role.PRINCIPAL, school.id())) {
+                    return false; // another instance's timer was first
+                }
                 audit.append(step.noticeId(), "ESCALATED", null, Role.PRINCIPAL.name(), notice.contentHash(),
                         step.role() + " 超时未处理，转校领导审批");
                 return true;
