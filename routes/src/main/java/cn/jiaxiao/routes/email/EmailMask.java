@@ -1,5 +1,7 @@
 package cn.jiaxiao.routes.email;
 
+import cn.jiaxiao.provisioning.contact.EmailAddress;
+
 /** Log-safe e-mail addresses: {@code zhang.san@example.com} becomes {@code z***@example.com}. */
 public final class EmailMask {
 
@@ -10,17 +12,9 @@ public final class EmailMask {
     }
 
     public static String mask(String address) {
-        if (address == null || address.isBlank()) {
-            return "***";
-        }
-        int at = address.lastIndexOf('@');
-        if (at <= 0) {
-            return "***";
-        }
-        return address.charAt(0) + "***" + address.substring(at);
+        return address == null ? "***" : EmailAddress.mask(address);
     }
 
-    /** The text with every address in it masked: a mail server's reply, a bounce's diagnostic. */
     public static String inText(String text) {
         return text == null ? null : ADDRESS.matcher(text).replaceAll("$1***$2");
     }
