@@ -33,13 +33,14 @@ final class TimedParts {
         }
 
         @Override
-        public List<ClaimedMessage> claimAll(Collection<Long> ids) {
-            return times.time("1 claimAll (update..returning, per batch)", () -> super.claimAll(ids));
+        public List<ClaimedMessage> lockQueued(Collection<Long> ids) {
+            return times.time("1 lockQueued (select..for update skip locked, per batch)", () -> super.lockQueued(ids));
         }
 
         @Override
-        public void recordOutcome(BatchOutcome outcome) {
-            times.time("3 recordOutcome (update, insert parts, settle; per batch)", () -> super.recordOutcome(outcome));
+        public void recordOutcome(BatchOutcome outcome, boolean again) {
+            times.time("3 recordOutcome (update, insert parts, settle; per batch)",
+                    () -> super.recordOutcome(outcome, again));
         }
     }
 
@@ -65,7 +66,7 @@ final class TimedParts {
     }
 
     static final String SEND = "0 send() of a batch, total";
-    static final String FINISH_TX = "4 record: transaction total (incl. commit; per batch)";
+    static final String FINISH_TX = "4 batch transaction (lock, submits, record, commit)";
 
     static final class Tx implements TransactionOperations {
         private final TransactionOperations delegate;

@@ -3,7 +3,7 @@ package cn.jiaxiao.routes.delivery;
 import cn.jiaxiao.provisioning.contact.MobileNumber;
 import java.util.Set;
 
-/** A message a sender holds the lease on, with the parts the SMSC already accepted on earlier attempts. */
+/** A queued message a sender has locked, with the parts the SMSC already accepted on earlier attempts. */
 public record ClaimedMessage(long id, long noticeId, MobileNumber recipient, String body, int attempts,
         Set<Integer> acceptedParts) {
 

@@ -111,7 +111,9 @@ final class SmppBind implements AutoCloseable {
                     (byte) 0, DataCodings.newInstance((byte) payload.dataCoding()), (byte) 0, payload.shortMessage(),
                     payload.tlvs()).getMessageId();
             counters.submitted();
-            throttleBackoffMillis.updateAndGet(b -> b / 2);
+            if (throttleBackoffMillis.get() > 0) { // read first: a CAS per submit would make all window threads contend
+                throttleBackoffMillis.updateAndGet(b -> b / 2);
+            }
             return new SubmitResult(settings.name(), id);
         } catch (NegativeResponseException e) {
             int status = e.getCommandStatus();

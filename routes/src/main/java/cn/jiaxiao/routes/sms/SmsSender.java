@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Submits a batch of queued SMS over SMPP: claims the batch in one statement, submits its messages on the
- * submit threads (as many as the SMPP windows allow in flight), and writes back what the SMSC accepted in one
- * transaction. Idempotent on the message id: a message that is no longer queued, or whose lease another sender
- * holds, is not sent again; on a retry the parts the SMSC already accepted are skipped, so a handset never gets
+ * Submits a batch of queued SMS over SMPP in one transaction: locks the batch's rows in one statement, submits
+ * its messages on the submit threads (as many as the SMPP windows allow in flight), and writes back what the SMSC
+ * accepted before the commit. Idempotent on the message id: a message that is no longer queued, or that another
+ * sender holds, is not sent again; on a retry the parts the SMSC already accepted are skipped, so a handset never gets
  * a part twice for one attempt that half-failed.
  */
 public class SmsSender {
@@ -66,48 +66,96 @@ public class SmsSender {
      */
     public void send(List<Long> ids) throws SubmitFailure {
         hold.holdIfQuiet(ids);
-        List<ClaimedMessage> claimed = messages.claimAll(ids);
-        int leasedElsewhere = claimed.size() == ids.size() ? 0 : messages.leasedElsewhere(unclaimed(ids, claimed));
-        if (claimed.isEmpty()) {
-            throwIfLeasedElsewhere(leasedElsewhere, ids.size());
+        Batch batch = new Batch();
+        try {
+            // One transaction from the lock to the outcome: the rows stay locked while their submits run.
+            tx.executeWithoutResult(status -> sendLocked(ids, batch));
+        } catch (RuntimeException e) {
+            if (batch.outcome == null) {
+                throw e; // nothing was submitted
+            }
+            log.warn("Outcome of {} submitted message(s) not written with the batch ({}); writing it again",
+                    batch.outcome.submittedMessages().size(), e.getClass().getSimpleName());
+            recordAgain(batch.outcome, e);
+        }
+        if (batch.claimed == 0) {
+            throwIfLeasedElsewhere(batch.leasedElsewhere, ids.size());
             return;
         }
+        Map<Long, String> deferred = batch.outcome.deferredMessages();
+        if (!deferred.isEmpty()) {
+            throw SubmitFailure.temporary(deferred.size() + " of " + batch.claimed + " messages deferred: "
+                    + deferred.values().iterator().next(), null);
+        }
+        throwIfLeasedElsewhere(batch.leasedElsewhere, ids.size());
+    }
+
+    /** What a batch's transaction leaves for after it: set only once the submits are done. */
+    private static final class Batch {
+        int claimed;
+        int leasedElsewhere;
+        BatchOutcome outcome;
+    }
+
+    private void sendLocked(List<Long> ids, Batch batch) {
+        List<ClaimedMessage> claimed = messages.lockQueued(ids);
+        batch.claimed = claimed.size();
+        batch.leasedElsewhere = claimed.size() == ids.size() ? 0 : messages.leasedElsewhere(unclaimed(ids, claimed));
+        if (claimed.isEmpty()) {
+            return;
+        }
+        // Payloads are prepared here, on the transaction's connection: preparing may write the locked rows.
+        List<List<Prepared>> byRecipient = byRecipient(claimed.stream().map(this::prepare).toList());
         BatchOutcome outcome = new BatchOutcome();
-        // One deadline for the whole batch, so a throttled SMSC can't hold it (and its leases) for minutes.
+        // One deadline for the whole batch, so a throttled SMSC can't hold it (and its locks) for minutes.
         long deadline = System.nanoTime() + retryWindow.toNanos();
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (List<ClaimedMessage> toOneRecipient : byRecipient(claimed)) {
+        List<CompletableFuture<Void>> running = new ArrayList<>(byRecipient.size());
+        for (List<Prepared> toOneRecipient : byRecipient) {
             running.add(CompletableFuture.runAsync(() -> sendInOrder(toOneRecipient, outcome, deadline), submitters));
         }
         awaitAll(running);
+        batch.outcome = outcome;
         // The notice itself is closed by the completion sweep: asking "is any message of this notice still
         // queued?" per batch would cost a 100,000-recipient notice quadratic time.
-        recordOutcome(outcome);
-        Map<Long, String> deferred = outcome.deferredMessages();
-        if (!deferred.isEmpty()) {
-            throw SubmitFailure.temporary(deferred.size() + " of " + claimed.size() + " messages deferred: "
-                    + deferred.values().iterator().next(), null);
+        messages.recordOutcome(outcome);
+    }
+
+    /** A locked message with its submit_sm payloads. */
+    private record Prepared(ClaimedMessage message, List<SmsPayload> payloads) {
+    }
+
+    private Prepared prepare(ClaimedMessage message) {
+        SmsSegments segments = SmsSegments.of(message.body());
+        int reference = 0;
+        if (segments.concatenated()) {
+            // One reference per message, kept across retries, never repeated within 255 messages to one number.
+            reference = messages.concatReference(message.id());
         }
-        throwIfLeasedElsewhere(leasedElsewhere, ids.size());
+        List<SmsPayload> payloads = ConcatenatedPayloads.encode(message.body(), segments.encoding(), reference,
+                smpp.concatenationFor(message.recipient().national()));
+        if (payloads.size() != segments.count()) {
+            messages.expectParts(message.id(), payloads.size()); // message_payload: one submit_sm for all
+        }
+        return new Prepared(message, payloads);
     }
 
     /**
-     * Writes the batch's outcome, retrying a transient failure (a deadlock, a database restarting) for up to
-     * {@link #OUTCOME_RETRY}: the SMSC has accepted these submits, and an outcome not written means they are sent
-     * again once their lease runs out.
+     * Writes the batch's outcome after its own transaction failed (a deadlock, a database restarting), retrying
+     * for up to {@link #OUTCOME_RETRY}: the SMSC has accepted these submits, and an outcome not written means they
+     * are sent again. Safe to repeat: every statement leaves alone what is recorded already.
      */
-    private void recordOutcome(BatchOutcome outcome) {
+    private void recordAgain(BatchOutcome outcome, RuntimeException first) {
+        if (!isTransient(first)) {
+            throw first;
+        }
         long deadline = System.nanoTime() + OUTCOME_RETRY.toNanos();
         long backoff = 50;
         while (true) {
             try {
-                tx.executeWithoutResult(status -> messages.recordOutcome(outcome));
+                tx.executeWithoutResult(status -> messages.recordOutcome(outcome, true));
                 return;
-            } catch (org.springframework.dao.TransientDataAccessException
-                    | org.springframework.dao.RecoverableDataAccessException
-                    | org.springframework.dao.DataAccessResourceFailureException
-                    | org.springframework.transaction.CannotCreateTransactionException e) {
-                if (System.nanoTime() + backoff * 1_000_000 > deadline) {
+            } catch (RuntimeException e) {
+                if (!isTransient(e) || System.nanoTime() + backoff * 1_000_000 > deadline) {
                     throw e;
                 }
                 log.warn("Outcome of {} submitted message(s) not written ({}); trying again in {} ms",
@@ -121,6 +169,14 @@ public class SmsSender {
                 backoff = Math.min(backoff * 2, 2_000);
             }
         }
+    }
+
+    private static boolean isTransient(RuntimeException e) {
+        return e instanceof org.springframework.dao.TransientDataAccessException
+                || e instanceof org.springframework.dao.RecoverableDataAccessException
+                || e instanceof org.springframework.dao.DataAccessResourceFailureException
+                || e instanceof org.springframework.transaction.CannotCreateTransactionException
+                || e instanceof org.springframework.transaction.TransactionSystemException;
     }
 
     private static final Duration OUTCOME_RETRY = Duration.ofSeconds(60);
@@ -144,23 +200,24 @@ public class SmsSender {
     }
 
     /** A recipient's messages in id order on one thread: none overtakes an earlier one, even when retried. */
-    private static List<List<ClaimedMessage>> byRecipient(List<ClaimedMessage> claimed) {
-        Map<String, List<ClaimedMessage>> grouped = new LinkedHashMap<>();
-        for (ClaimedMessage message : claimed) {
-            grouped.computeIfAbsent(message.recipient().e164(), k -> new ArrayList<>(1)).add(message);
+    private static List<List<Prepared>> byRecipient(List<Prepared> claimed) {
+        Map<String, List<Prepared>> grouped = new LinkedHashMap<>();
+        for (Prepared prepared : claimed) {
+            grouped.computeIfAbsent(prepared.message().recipient().e164(), k -> new ArrayList<>(1)).add(prepared);
         }
         return new ArrayList<>(grouped.values());
     }
 
-    private void sendInOrder(List<ClaimedMessage> toOneRecipient, BatchOutcome outcome, long deadline) {
+    private void sendInOrder(List<Prepared> toOneRecipient, BatchOutcome outcome, long deadline) {
         String deferredBecause = null;
-        for (ClaimedMessage message : toOneRecipient) {
+        for (Prepared prepared : toOneRecipient) {
+            ClaimedMessage message = prepared.message();
             if (deferredBecause != null) {
                 outcome.deferred(message.id(), deferredBecause);
                 continue;
             }
             try {
-                sendOne(message, outcome, deadline);
+                sendOne(prepared, outcome, deadline);
             } catch (SubmitFailure failure) {
                 if (failure.isTemporary()) {
                     log.debug("SMS {} to {} deferred: {}", message.id(), message.recipient(), failure.getMessage());
@@ -179,18 +236,9 @@ public class SmsSender {
         }
     }
 
-    private void sendOne(ClaimedMessage message, BatchOutcome outcome, long deadline) throws SubmitFailure {
-        SmsSegments segments = SmsSegments.of(message.body());
-        int reference = 0;
-        if (segments.concatenated()) {
-            // One reference per message, kept across retries, never repeated within 255 messages to one number.
-            reference = messages.concatReference(message.id());
-        }
-        List<SmsPayload> payloads = ConcatenatedPayloads.encode(message.body(), segments.encoding(), reference,
-                smpp.concatenationFor(message.recipient().national()));
-        if (payloads.size() != segments.count()) {
-            messages.expectParts(message.id(), payloads.size()); // message_payload: one submit_sm for all
-        }
+    private void sendOne(Prepared prepared, BatchOutcome outcome, long deadline) throws SubmitFailure {
+        ClaimedMessage message = prepared.message();
+        List<SmsPayload> payloads = prepared.payloads();
         if (!message.acceptedParts().isEmpty()) {
             outcome.resumed(message.id());
         }

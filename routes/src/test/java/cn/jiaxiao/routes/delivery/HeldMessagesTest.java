@@ -35,7 +35,7 @@ class HeldMessagesTest {
 
         held.holdIfQuiet(List.of(general, emergency));
 
-        assertThat(outbox.messages.claimAll(List.of(general, emergency))).extracting(ClaimedMessage::id)
+        assertThat(outbox.messages.lockQueued(List.of(general, emergency))).extracting(ClaimedMessage::id)
                 .containsExactly(emergency);
         List<SendBatch> queued = new ArrayList<>();
         assertThat(held(at(6, 59).plusSeconds(86_400)).releaseDue(queued::add, 100)).isZero();
@@ -47,7 +47,7 @@ class HeldMessagesTest {
             assertThat(batch.queue()).isEqualTo("sms.outbound");
         });
         assertThat(held(seven).releaseDue(queued::add, 100)).as("queued once").isZero();
-        assertThat(outbox.messages.claimAll(List.of(general))).extracting(ClaimedMessage::id).containsExactly(general);
+        assertThat(outbox.messages.lockQueued(List.of(general))).extracting(ClaimedMessage::id).containsExactly(general);
     }
 
     @Test
@@ -55,13 +55,13 @@ class HeldMessagesTest {
         Instant ten = at(10, 0);
         long waiting = outbox.messages.insertAll(List.of(new NewMessage(outbox.noticeId(), "SMS", null, null,
                 MobileNumber.parse("13800000014").orElseThrow(), "正文", 1).notBefore(ten.plusSeconds(60)))).get(0).id();
-        assertThat(outbox.messages.claimAll(List.of(waiting))).as("held until released").isEmpty();
+        assertThat(outbox.messages.lockQueued(List.of(waiting))).as("held until released").isEmpty();
         List<SendBatch> queued = new ArrayList<>();
         held(ten).releaseDue(queued::add, 100);
         assertThat(queued).noneMatch(batch -> batch.ids().contains(waiting));
         held(ten.plusSeconds(61)).releaseDue(queued::add, 100);
         assertThat(queued).anyMatch(batch -> batch.ids().contains(waiting));
-        assertThat(outbox.messages.claimAll(List.of(waiting))).hasSize(1);
+        assertThat(outbox.messages.lockQueued(List.of(waiting))).hasSize(1);
     }
 
     @Test
@@ -81,7 +81,7 @@ class HeldMessagesTest {
     void outsideQuietHoursNothingIsHeld() {
         long general = queued(outbox.noticeId(), "13800000013");
         held(at(10, 0)).holdIfQuiet(List.of(general));
-        assertThat(outbox.messages.claimAll(List.of(general))).hasSize(1);
+        assertThat(outbox.messages.lockQueued(List.of(general))).hasSize(1);
     }
 
     private static HeldMessages held(Instant now) {
