@@ -306,9 +306,9 @@ public class OutboundMessageRepository {
     }
 
     /*
-     * A batch's ids and parts go to PostgreSQL as one array parameter per column rather than one parameter per
-     * value: for 200 messages that is 5 parameters to bind and plan instead of 1,200, on the send path's hottest
-     * statements.
+     * A batch's parts go to PostgreSQL as one array parameter per column rather than one parameter per value: 5
+     * parameters to bind and plan instead of 1,000 for 200 parts. The by-id statements keep their IN lists: with
+     * "id = any(array)" the bench measured more PostgreSQL CPU per message, not less.
      */
     private static SqlArrayValue bigints(Collection<Long> ids) {
         return new SqlArrayValue("int8", ids.toArray());
