@@ -36,7 +36,15 @@
     (children || []).forEach(function (c) { if (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); } });
     return e;
   }
-  function time(s) { return s ? new Date(s).toLocaleString('zh-CN', { hour12: false }) : ''; }
+  var ZONE = meta('school-time-zone') || undefined;
+  /** 2026-11-22 09:30 in the school's time zone, whatever the browser's is. */
+  function time(s) {
+    if (!s) { return ''; }
+    var parts = {};
+    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(s)).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute;
+  }
   function show(node, message) { node.textContent = message; node.hidden = !message; }
   function debounce(fn, ms) { var t; return function () { clearTimeout(t); t = setTimeout(fn, ms); }; }
   function yuan(v) { return '¥' + Number(v || 0).toFixed(2); }
@@ -162,7 +170,7 @@
   // ---- approval inbox ----
   function chain(steps) {
     return el('ol', { 'class': 'timeline' }, (steps || []).map(function (s) {
-      return el('li', { 'class': s.decidedAt ? '' : 'pending', text: (ACTION[s.action] || s.action) + '（' + s.role + (s.unit ? ' @ ' + s.unit : '') + '）' +
+      return el('li', { 'class': s.decidedAt ? '' : 'pending', text: s.actionName + '（' + s.roleName + (s.unit ? ' @ ' + s.unit : '') + '）' +
         (s.decidedAt ? '：' + (s.decidedBy ? s.decidedBy.name : '') + ' ' + time(s.decidedAt) + (s.comment ? ' “' + s.comment + '”' : '') : '：等待中') });
     }));
   }
@@ -229,7 +237,7 @@
       var tl = $('n-timeline'); tl.textContent = '';
       tl.appendChild(el('li', { text: '起草：' + (n.drafter ? n.drafter.name : '') + ' ' + time(n.createdAt) }));
       (n.approvals || []).forEach(function (a) {
-        tl.appendChild(el('li', { 'class': a.decidedAt ? '' : 'pending', text: (ACTION[a.action] || a.action) + '（' + a.role + '）：' + (a.decidedAt ? (a.decidedBy ? a.decidedBy.name : '') + ' ' + time(a.decidedAt) + (a.comment ? ' “' + a.comment + '”' : '') : '等待中') }));
+        tl.appendChild(el('li', { 'class': a.decidedAt ? '' : 'pending', text: a.actionName + '（' + a.roleName + '）：' + (a.decidedAt ? (a.decidedBy ? a.decidedBy.name : '') + ' ' + time(a.decidedAt) + (a.comment ? ' “' + a.comment + '”' : '') : '等待中') }));
       });
       if (n.rejectionReason) { tl.appendChild(el('li', { text: '驳回：' + n.rejectionReason })); }
       if (n.approvedAt) { tl.appendChild(el('li', { text: '批准：' + time(n.approvedAt) })); }
@@ -328,10 +336,18 @@
       var code = select.value; if (!code) { return; }
       api('GET', '/api/classes/' + encodeURIComponent(code) + '/students').then(function (list) {
         var tbody = document.querySelector('#students tbody'); tbody.textContent = '';
+        var members = $('group-members'); members.textContent = '';
         list.forEach(function (s) {
           tbody.appendChild(el('tr', {}, [el('td', { text: s.studentNo }), el('td', { text: s.name }),
             el('td', { text: (s.guardians || []).map(function (g) { return g.name + (g.relation ? '（' + g.relation + '）' : '') + ' ' + (g.mobile || ''); }).join('；') })]));
+          (s.guardians || []).forEach(function (g) {
+            var id = 'member-' + g.id;
+            if ($(id)) { return; }
+            members.appendChild(el('label', { 'class': 'check', 'for': id }, [el('input', { type: 'checkbox', id: id, name: 'guardianIds', value: String(g.id) }),
+              s.name + ' 的' + (g.relation || '家长') + ' ' + g.name]));
+          });
         });
+        if (!members.childNodes.length) { members.appendChild(el('p', { 'class': 'hint', text: '本班暂无家长' })); }
       }).catch(function (e) { document.querySelector('#students tbody').textContent = e.message; });
       api('GET', '/api/classes/' + encodeURIComponent(code) + '/grants').then(function (grants) {
         var ul = $('grants'); ul.textContent = '';
@@ -350,10 +366,32 @@
       api('PUT', '/api/classes/' + encodeURIComponent(select.value) + '/grants/' + encodeURIComponent($('grant-username').value.trim()))
         .then(function () { $('grant-result').textContent = '已授权'; loadClass(); }).catch(function (e) { $('grant-result').textContent = e.message; });
     });
-    api('GET', '/api/groups').then(function (groups) {
-      var ul = $('groups-list'); ul.textContent = '';
-      if (!groups.length) { ul.appendChild(el('li', { 'class': 'hint', text: '暂无用户组' })); }
-      groups.forEach(function (g) { ul.appendChild(el('li', { text: g.name + '：家长 ' + g.guardianIds.length + ' 人，教师 ' + g.staffIds.length + ' 人' })); });
+    function groups() {
+      return api('GET', '/api/groups').then(function (list) {
+        var ul = $('groups-list'); ul.textContent = '';
+        if (!list.length) { ul.appendChild(el('li', { 'class': 'hint', text: '暂无用户组' })); }
+        list.forEach(function (g) { ul.appendChild(el('li', { text: g.name + '：家长 ' + g.guardianIds.length + ' 人，教师 ' + g.staffIds.length + ' 人' })); });
+      });
+    }
+    groups();
+    var studentForm = $('student-form');
+    studentForm.addEventListener('submit', function (ev) {
+      ev.preventDefault(); clearErrors(studentForm);
+      var student = { studentNo: $('student-no').value.trim(), name: $('student-name').value.trim(), guardians: [] };
+      if ($('guardian-name').value.trim()) {
+        student.guardians.push({ name: $('guardian-name').value.trim(), relation: $('guardian-relation').value.trim(), mobile: $('guardian-mobile').value.trim() });
+      }
+      api('POST', '/api/classes/' + encodeURIComponent(select.value) + '/students', student).then(function (s) {
+        studentForm.reset(); result(studentForm, '已添加学生 ' + s.name + '（' + s.studentNo + '）'); loadClass();
+      }).catch(function (e) { formError(studentForm, e); });
+    });
+    var groupForm = $('group-form');
+    groupForm.addEventListener('submit', function (ev) {
+      ev.preventDefault(); clearErrors(groupForm);
+      var ids = Array.prototype.map.call(groupForm.querySelectorAll('input[name=guardianIds]:checked'), function (i) { return Number(i.value); });
+      api('POST', '/api/groups', { name: $('group-name').value.trim(), guardianIds: ids, staffIds: [] }).then(function (g) {
+        groupForm.reset(); result(groupForm, '已创建用户组“' + g.name + '”（' + g.guardianIds.length + ' 人）'); return groups();
+      }).catch(function (e) { formError(groupForm, e); });
     });
     function upload(dryRun) {
       var fd = new FormData(); fd.append('file', $('import-file').files[0]);
@@ -405,7 +443,6 @@
     }
     $('term-form').addEventListener('submit', function (ev) { ev.preventDefault(); api('POST', '/api/content/terms', { term: $('term-value').value, category: $('term-list').value }).then(terms).catch(function (e) { alert(e.message); }); });
     $('white-form').addEventListener('submit', function (ev) { ev.preventDefault(); api('POST', '/api/content/whitelist', { phrase: $('white-value').value }).then(whitelist).catch(function (e) { alert(e.message); }); });
-    api('GET', '/api/quotas/me').then(function (q) { $('quotas').textContent = JSON.stringify(q, null, 2); }).catch(function (e) { $('quotas').textContent = e.message; });
     function templates() {
       api('GET', '/api/templates').then(function (list) { var ul = $('templates'); ul.textContent = ''; (list || []).forEach(function (t) { ul.appendChild(el('li', { text: (t.kind || '') + ' / ' + (t.part || '') })); }); });
     }
@@ -416,6 +453,130 @@
         .catch(function (e) { $('tpl-result').textContent = e.message + (e.problem && e.problem.problems ? '：' + e.problem.problems.map(function (p) { return '第 ' + p.line + ' 行 ' + p.reason; }).join('；') : ''); });
     });
     terms(); whitelist(); templates();
+    quietHours(); approvalChains(); quotas();
+  }
+
+  // ---- settings: forms whose refusals are shown next to the field the problem names ----
+  function clearErrors(form) {
+    form.querySelectorAll('[data-error-for]').forEach(function (n) {
+      if (n.classList.contains('result')) { n.className = 'result'; n.textContent = ''; } else { show(n, ''); }
+    });
+    form.querySelectorAll('[aria-invalid]').forEach(function (i) { i.removeAttribute('aria-invalid'); });
+  }
+  function result(form, message, bad) {
+    var r = form.querySelector('.result'); r.className = 'result ' + (bad ? 'error' : 'ok'); r.textContent = message;
+  }
+  function formError(form, e, field) {
+    field = field || (e.problem && e.problem.field);
+    var slot = null;
+    form.querySelectorAll('[data-error-for]').forEach(function (n) { if (field && n.getAttribute('data-error-for') === field) { slot = n; } });
+    if (!slot) { result(form, e.message, true); return; }
+    slot.setAttribute('role', 'alert');
+    show(slot, e.message);
+    var input = slot.parentNode.querySelector('input, select');
+    if (input) { input.setAttribute('aria-invalid', 'true'); input.focus(); }
+  }
+  function numberOrNull(v) { return v === '' || v == null ? null : Number(v); }
+
+  function quietHours() {
+    var form = $('quiet-form');
+    function render(q) {
+      $('quiet-start').value = q.start; $('quiet-end').value = q.end; $('quiet-enabled').checked = q.enabled;
+      $('quiet-current').textContent = '当前：' + (q.enabled ? q.start + '–' + q.end : '未启用') +
+        (q.custom ? '（已修改；默认 ' + q.defaults.start + '–' + q.defaults.end + '）' : '（默认值）');
+      return q;
+    }
+    function saved(message) { return function (q) { render(q); result(form, message); }; }
+    api('GET', '/api/settings/quiet-hours').then(render).catch(function (e) { result(form, e.message, true); });
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault(); clearErrors(form);
+      api('PUT', '/api/settings/quiet-hours', { start: $('quiet-start').value.trim(), end: $('quiet-end').value.trim(), enabled: $('quiet-enabled').checked })
+        .then(saved('已保存，所有网关实例将在数秒内按新时段执行')).catch(function (e) { formError(form, e); });
+    });
+    $('quiet-reset').addEventListener('click', function () {
+      clearErrors(form);
+      api('DELETE', '/api/settings/quiet-hours').then(saved('已恢复默认时段')).catch(function (e) { result(form, e.message, true); });
+    });
+  }
+
+  function approvalChains() {
+    function describe(steps) { return steps.map(function (s) { return s.actionName + '：' + s.anchorName + s.roleName; }).join(' → '); }
+    function render(c) {
+      var form = $('chain-' + c.kind); if (!form) { return; }
+      form.querySelectorAll('.chain-step').forEach(function (row, i) {
+        var s = c.steps[i];
+        row.querySelector('[name=action]').value = s ? s.action : '';
+        if (s) { row.querySelector('[name=role]').value = s.role; row.querySelector('[name=anchor]').value = s.anchor; }
+      });
+      form.querySelector('.chain-current').textContent = '当前：' + describe(c.steps) + (c.custom ? '（已修改；默认：' + describe(c.defaults) + '）' : '（默认值）');
+    }
+    api('GET', '/api/settings/approval-chains').then(function (list) { list.forEach(render); })
+      .catch(function (e) { $('h-chains').parentNode.appendChild(el('p', { 'class': 'error', text: e.message })); });
+    document.querySelectorAll('.chain-form').forEach(function (form) {
+      var path = '/api/settings/approval-chains/' + form.dataset.kind;
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault(); clearErrors(form);
+        var rows = [], steps = [];
+        form.querySelectorAll('.chain-step').forEach(function (row, i) {
+          var action = row.querySelector('[name=action]').value;
+          if (action) { rows.push(i); steps.push({ action: action, role: row.querySelector('[name=role]').value, anchor: row.querySelector('[name=anchor]').value }); }
+        });
+        api('PUT', path, { steps: steps }).then(function (c) { render(c); result(form, '已保存，之后提交的通知按新审批链审批'); })
+          .catch(function (e) {
+            // the API counts the steps sent; the form counts its rows, empty ones included
+            var m = /^steps\[(\d+)\]\.(\w+)$/.exec((e.problem && e.problem.field) || '');
+            formError(form, e, m ? 'steps[' + rows[Number(m[1])] + '].' + m[2] : null);
+          });
+      });
+      form.querySelector('.chain-reset').addEventListener('click', function () {
+        clearErrors(form);
+        api('DELETE', path).then(function (c) { render(c); result(form, '已恢复默认审批链'); }).catch(function (e) { result(form, e.message, true); });
+      });
+    });
+  }
+
+  function quotas() {
+    var form = $('quota-form'), select = $('quota-target'), entries = {}, school = null, cap = null;
+    function limit(v) { return v == null ? '不限' : String(v); }
+    function fill() {
+      var q = entries[select.value]; if (!q) { return; }
+      $('quota-daily').value = q.dailySms == null ? '' : q.dailySms;
+      $('quota-monthly').value = q.monthlySms == null ? '' : q.monthlySms;
+      var isSchool = select.value === school;
+      $('quota-recipient').disabled = !isSchool;
+      $('quota-recipient').value = isSchool && cap != null ? cap : '';
+    }
+    function load() {
+      return api('GET', '/api/quotas').then(function (o) {
+        var tbody = document.querySelector('#quota-table tbody'), chosen = select.value;
+        tbody.textContent = ''; select.textContent = ''; entries = {};
+        school = 'units/' + o.unit.id; cap = o.recipientDailyMessages;
+        [['units', '单位', o.units], ['accounts', '账号', o.accounts]].forEach(function (group) {
+          group[2].forEach(function (q) {
+            var key = group[0] + '/' + q.id; entries[key] = q;
+            tbody.appendChild(el('tr', {}, [el('td', { text: group[1] + '：' + q.name }), el('td', { text: limit(q.dailySms) }),
+              el('td', { text: limit(q.monthlySms) }), el('td', { text: q.custom ? '已设置' : '默认' })]));
+            select.appendChild(el('option', { value: key, text: group[1] + '：' + q.name }));
+          });
+        });
+        if (chosen && entries[chosen]) { select.value = chosen; }
+        fill();
+      }).catch(function (e) { result(form, e.message, true); });
+    }
+    select.addEventListener('change', function () { clearErrors(form); fill(); });
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault(); clearErrors(form);
+      var body = { dailySms: numberOrNull($('quota-daily').value), monthlySms: numberOrNull($('quota-monthly').value) };
+      if (select.value === school) { body.recipientDailyMessages = numberOrNull($('quota-recipient').value); }
+      api('PUT', '/api/quotas/' + select.value, body).then(load).then(function () { result(form, '额度已保存'); })
+        .catch(function (e) { formError(form, e); });
+    });
+    $('quota-reset').addEventListener('click', function () {
+      clearErrors(form);
+      api('DELETE', '/api/quotas/' + select.value).then(load).then(function () { result(form, '已恢复默认额度'); })
+        .catch(function (e) { result(form, e.message, true); });
+    });
+    load();
   }
 
   var pages = { home: home, compose: compose, inbox: inbox, notice: notice, leave: leave, roster: roster, archive: archive, settings: settings };

@@ -25,6 +25,7 @@ public class JiaxiaoProperties {
     private final Smpp smpp = new Smpp();
     private final QuietHoursProperties quietHours = new QuietHoursProperties();
     private final Approval approval = new Approval();
+    private final Settings settings = new Settings();
     private final Scheduler scheduler = new Scheduler();
     private final Sms sms = new Sms();
     private final Fallback fallback = new Fallback();
@@ -51,6 +52,7 @@ public class JiaxiaoProperties {
     public Smpp getSmpp() { return smpp; }
     public QuietHoursProperties getQuietHours() { return quietHours; }
     public Approval getApproval() { return approval; }
+    public Settings getSettings() { return settings; }
     public Scheduler getScheduler() { return scheduler; }
     public Sms getSms() { return sms; }
     public Fallback getFallback() { return fallback; }
@@ -63,7 +65,19 @@ public class JiaxiaoProperties {
     public Archive getArchive() { return archive; }
     public Metrics getMetrics() { return metrics; }
 
-    /** 夜间免打扰: nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
+    /**
+     * The settings the school-level account manager edits in the console (quiet hours, approval chains): stored in
+     * PostgreSQL over the defaults configured here, and reread by every instance.
+     */
+    public static class Settings {
+        /** How often every instance rereads the stored settings. */
+        private Duration reloadPeriod = Duration.ofSeconds(10);
+
+        public Duration getReloadPeriod() { return reloadPeriod; }
+        public void setReloadPeriod(Duration reloadPeriod) { this.reloadPeriod = reloadPeriod; }
+    }
+
+    /** 夜间免打扰 (the default: the school-level account manager may change it in the console): nothing but emergencies is sent in this window, in {@code jiaxiao.time-zone}. */
     public static class QuietHoursProperties {
         private boolean enabled = true;
         private java.time.LocalTime start = java.time.LocalTime.of(22, 0);
@@ -78,7 +92,10 @@ public class JiaxiaoProperties {
     }
 
     public static class Approval {
-        /** Chains per kind (class, division, school, department, emergency), e.g. {@code APPROVE:GRADE_LEADER@division}. */
+        /**
+         * Chains per kind (class, division, school, department, emergency), e.g. {@code APPROVE:GRADE_LEADER@division};
+         * the defaults: the school-level account manager may change each in the console.
+         */
         private java.util.Map<String, String> chains = new java.util.HashMap<>();
         /** A step waiting longer than this goes to the principal. */
         private Duration escalateAfter = Duration.ofHours(24);

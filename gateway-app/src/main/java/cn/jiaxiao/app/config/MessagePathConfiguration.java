@@ -22,6 +22,8 @@ import cn.jiaxiao.routes.approval.ApprovalChains;
 import cn.jiaxiao.routes.audit.AuditTrail;
 import cn.jiaxiao.routes.delivery.NoticeCompletion;
 import cn.jiaxiao.routes.schedule.QuietHours;
+import cn.jiaxiao.routes.settings.SchoolSettingRepository;
+import cn.jiaxiao.routes.settings.SchoolSettings;
 import cn.jiaxiao.routes.content.ContentPolicy;
 import cn.jiaxiao.routes.workflow.ApprovalInbox;
 import cn.jiaxiao.routes.workflow.ContentGate;
@@ -191,20 +193,29 @@ class MessagePathConfiguration {
         return new NoticeCompletion(notices, audit);
     }
 
+    /** The configured quiet hours and chains are the defaults; what the school stored overrides them. */
     @Bean
-    QuietHours quietHours(JiaxiaoProperties properties) {
+    SchoolSettings schoolSettings(SchoolSettingRepository stored, JiaxiaoProperties properties) {
         JiaxiaoProperties.QuietHoursProperties quiet = properties.getQuietHours();
-        return new QuietHours(quiet.isEnabled(), quiet.getStart(), quiet.getEnd(), properties.getTimeZone());
+        SchoolSettings settings = new SchoolSettings(stored,
+                new QuietHours(quiet.isEnabled(), quiet.getStart(), quiet.getEnd(), properties.getTimeZone()),
+                ApprovalChains.configured(properties.getApproval().getChains()));
+        settings.reload();
+        return settings;
+    }
+
+    @Bean
+    SchoolSettingRepository schoolSettingRepository(NamedParameterJdbcTemplate jdbc) {
+        return new SchoolSettingRepository(jdbc);
     }
 
     @Bean
     NoticeWorkflow noticeWorkflow(NoticeRepository notices, ApprovalRepository approvals, UnitRepository units,
             StaffAccountRepository accounts, AudienceScope scope, AuditTrail audit, CamelQueues queues,
-            QuietHours quietHours, Clock clock, TransactionTemplate tx, JiaxiaoProperties properties,
+            SchoolSettings settings, Clock clock, TransactionTemplate tx,
             ObjectProvider<NoticeWorkflow.SubmissionCheck> checks, ObjectProvider<cn.jiaxiao.routes.quota.QuotaGuard> quota) {
-        ApprovalChain chain = new ApprovalChain(units, accounts,
-                ApprovalChains.configured(properties.getApproval().getChains()));
-        return new NoticeWorkflow(notices, approvals, chain, scope, units, audit, queues, quietHours, clock, tx,
+        ApprovalChain chain = new ApprovalChain(units, accounts, settings::approvalChains);
+        return new NoticeWorkflow(notices, approvals, chain, scope, units, audit, queues, settings::quietHours, clock, tx,
                 checks.orderedStream().toList(), quota.getIfAvailable(() -> cn.jiaxiao.routes.quota.QuotaGuard.NONE));
     }
 
@@ -260,9 +271,9 @@ class MessagePathConfiguration {
     }
 
     @Bean
-    HeldMessages heldMessages(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, QuietHours quietHours,
+    HeldMessages heldMessages(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, SchoolSettings settings,
             Clock clock, JiaxiaoProperties properties) {
-        return new HeldMessages(jdbc, tx, quietHours, clock, properties.getSmpp().getBatchSize());
+        return new HeldMessages(jdbc, tx, settings::quietHours, clock, properties.getSmpp().getBatchSize());
     }
 
     @Bean

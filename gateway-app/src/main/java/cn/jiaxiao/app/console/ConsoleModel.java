@@ -1,5 +1,6 @@
 package cn.jiaxiao.app.console;
 
+import cn.jiaxiao.app.config.JiaxiaoProperties;
 import cn.jiaxiao.app.security.CurrentAccount;
 import cn.jiaxiao.provisioning.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,17 +16,25 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every console page shows around its content: who is logged in, which pages he may use, and the CSRF
- * token the page's forms and scripts send. A refusal from the services becomes a page with its Chinese reason.
+ * What every console page shows around its content: who is logged in, which pages he may use, the school's
+ * time zone, and the CSRF token the page's forms and scripts send. A refusal from the services becomes a page with its Chinese reason.
  */
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleModel {
 
     private final CurrentAccount current;
+    private final JiaxiaoProperties properties;
 
-    ConsoleModel(CurrentAccount current) {
+    ConsoleModel(CurrentAccount current, JiaxiaoProperties properties) {
         this.current = current;
+        this.properties = properties;
+    }
+
+    /** Times are shown in the school's zone, whatever the browser's is. */
+    @ModelAttribute("schoolTimeZone")
+    String schoolTimeZone() {
+        return properties.getTimeZone().getId();
     }
 
     @ModelAttribute("me")
@@ -49,6 +58,7 @@ class ConsoleModel {
         model.addAttribute("message", e.getMessage());
         model.addAttribute("me", me());
         model.addAttribute("csrf", csrf(request));
+        model.addAttribute("schoolTimeZone", schoolTimeZone());
         return "console/error";
     }
 }

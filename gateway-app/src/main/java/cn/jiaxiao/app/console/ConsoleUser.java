@@ -2,7 +2,7 @@ package cn.jiaxiao.app.console;
 
 import cn.jiaxiao.provisioning.account.Role;
 import cn.jiaxiao.provisioning.account.StaffAccount;
-import cn.jiaxiao.provisioning.unit.UnitKind;
+import cn.jiaxiao.routes.approval.ApprovalChains;
 import java.util.List;
 
 /** The logged-in account as the pages show it, and which pages the navigation offers him. */
@@ -10,16 +10,12 @@ public record ConsoleUser(String username, String name, List<String> roles, bool
         boolean headTeacher, boolean schoolManager, boolean auditor) {
 
     static ConsoleUser of(StaffAccount account) {
-        boolean approver = account.roles().stream().anyMatch(r -> switch (r.role()) {
-            case PRINCIPAL, GRADE_LEADER, STUDENT_WORK_LEADER, STUDENT_AFFAIRS_HEAD, DEPARTMENT_HEAD -> true;
-            default -> false;
-        }) || account.holds(Role.DEPARTMENT_SENDER);
+        boolean approver = account.roles().stream().anyMatch(r -> ApprovalChains.APPROVER_ROLES.contains(r.role()))
+                || account.holds(Role.DEPARTMENT_SENDER);
         boolean headTeacher = account.holds(Role.HEAD_TEACHER);
-        boolean schoolManager = account.roles().stream()
-                .anyMatch(r -> r.role() == Role.ACCOUNT_MANAGER && r.unit().kind() == UnitKind.SCHOOL);
         return new ConsoleUser(account.username(), account.displayName(),
-                account.roles().stream().map(r -> RoleNames.of(r.role()) + "（" + r.unit().name() + "）").toList(),
-                approver, account.holds(Role.ACCOUNT_MANAGER) || headTeacher, headTeacher, schoolManager,
+                account.roles().stream().map(r -> r.role().label() + "（" + r.unit().name() + "）").toList(),
+                approver, account.holds(Role.ACCOUNT_MANAGER) || headTeacher, headTeacher, account.managesSchool(),
                 account.holds(Role.PRINCIPAL) || account.holds(Role.STUDENT_AFFAIRS_HEAD)
                         || account.holds(Role.ACCOUNT_MANAGER));
     }

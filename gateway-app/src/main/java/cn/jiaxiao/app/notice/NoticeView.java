@@ -31,8 +31,9 @@ public record NoticeView(long id, String title, String body, String kind, String
     public record Person(String username, String name) {
     }
 
+    /** {@code roleName} and {@code actionName}: as the school says them (年级组长, 审批), for display. */
     public record StepView(int seq, String action, String role, String unit, Person decidedBy, Instant decidedAt,
-            String comment, Instant escalatedAt) {
+            String comment, Instant escalatedAt, String roleName, String actionName) {
     }
 
     /** What sending takes: recipients, SMS parts each and in all, and their cost in yuan. */

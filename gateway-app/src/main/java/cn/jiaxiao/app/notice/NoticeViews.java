@@ -52,7 +52,7 @@ class NoticeViews {
                 .map(step -> new NoticeView.StepView(step.seq(), step.action().name(), step.role().name(),
                         units.findById(step.unitId()).map(Unit::code).orElse(null),
                         step.actorId() == null ? null : person(step.actorId()), step.decidedAt(), step.comment(),
-                        step.escalatedAt()))
+                        step.escalatedAt(), step.role().label(), step.action().label()))
                 .toList();
         return new NoticeView(notice.id(), notice.title(), notice.body(), notice.kind().name(), notice.status().name(),
                 notice.audience(), notice.channels().stream().map(Enum::name).toList(), notice.contentHash(),

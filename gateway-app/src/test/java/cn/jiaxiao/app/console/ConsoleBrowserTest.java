@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,6 +41,8 @@ class ConsoleBrowserTest extends GatewayTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final DateTimeFormatter SCHOOL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private ChromeDriverService service;
     private WebDriver browser;
@@ -166,7 +172,11 @@ class ConsoleBrowserTest extends GatewayTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("n-progress-text"), "data-delivered",
                 Integer.toString(recipients)));
         wait.until(d -> d.findElements(By.cssSelector("#deliveries tbody tr")).size() >= recipients);
-        assertThat(browser.findElement(By.id("n-timeline")).getText()).contains("审批", "发送完成");
+        String timeline = browser.findElement(By.id("n-timeline")).getText();
+        assertThat(timeline).contains("审批", "发送完成").contains("（年级组长）").doesNotContain("GRADE_LEADER");
+        Instant created = Instant.parse(api.get("teacher71", "/api/notices/" + id).json().get("createdAt").asText());
+        assertThat(timeline).as("in the school's zone, whatever the browser's")
+                .contains("起草：七(1)班刘老师 " + SCHOOL_TIME.format(created));
         assertThat(browser.findElement(By.cssSelector("#deliveries tbody")).getText()).contains("****");
         fullPage("06-notice");
 
@@ -200,5 +210,88 @@ class ConsoleBrowserTest extends GatewayTest {
         browser.get(url("/console/settings"));
         wait.until(d -> !d.findElements(By.cssSelector("#terms li")).isEmpty());
         fullPage("11-settings");
+    }
+
+    @Test
+    void theManagerEditsQuietHoursAndChainsAndAHeadTeacherAddsAStudentAndAGroup() throws IOException {
+        login("affairs");
+        browser.get(url("/console/settings"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quiet-current"), "22:00–07:00"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#chain-class .chain-current"),
+                "审批：通知所属年级/学院年级组长"));
+        try {
+            // a bad time is refused next to its field, in Chinese
+            WebElement start = browser.findElement(By.id("quiet-start"));
+            start.clear();
+            start.sendKeys("25:00");
+            browser.findElement(By.cssSelector("#quiet-form button[type=submit]")).click();
+            WebElement startError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quiet-start-error")));
+            assertThat(startError.getText()).contains("开始时间", "HH:mm");
+            assertThat(start.getAttribute("aria-invalid")).isEqualTo("true");
+            fullPage("12-settings-quiet-error");
+
+            start.clear();
+            start.sendKeys("21:30");
+            WebElement end = browser.findElement(By.id("quiet-end"));
+            end.clear();
+            end.sendKeys("06:45");
+            browser.findElement(By.cssSelector("#quiet-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quiet-current"), "21:30–06:45"));
+            assertThat(browser.findElement(By.id("quiet-start-error")).isDisplayed()).isFalse();
+            assertThat(api.get("affairs", "/api/settings/quiet-hours").json().get("start").asText()).isEqualTo("21:30");
+
+            // an approval chain without its one step is refused: every notice needs an approval
+            new Select(browser.findElement(By.id("chain-class-0-action"))).selectByValue("");
+            browser.findElement(By.cssSelector("#chain-class button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#chain-class [data-error-for='steps']")));
+            assertThat(browser.findElement(By.cssSelector("#chain-class [data-error-for='steps']")).getText())
+                    .contains("审批");
+            fullPage("13-settings-saved");
+        } finally {
+            api.delete("affairs", "/api/settings/quiet-hours");
+        }
+        logout();
+
+        // teacher71 adds a student with a guardian, then a group of his class's guardians
+        login("teacher71");
+        browser.get(url("/console/roster"));
+        wait.until(d -> !d.findElements(By.cssSelector("#group-members input[name=guardianIds]")).isEmpty());
+        String studentNo = "B" + System.nanoTime() % 1_000_000_000L;
+        browser.findElement(By.id("student-no")).sendKeys(studentNo);
+        browser.findElement(By.id("student-name")).sendKeys("浏览器测试学生");
+        browser.findElement(By.id("guardian-name")).sendKeys("浏览器测试家长");
+        browser.findElement(By.id("guardian-mobile")).sendKeys("12345");
+        browser.findElement(By.cssSelector("#student-form button[type=submit]")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("guardian-mobile-error")))
+                .getText()).as("a bad number, next to its field").isNotBlank();
+        WebElement mobile = browser.findElement(By.id("guardian-mobile"));
+        mobile.clear();
+        mobile.sendKeys("13700003333");
+        browser.findElement(By.cssSelector("#student-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#students tbody"), studentNo));
+        assertThat(browser.findElement(By.cssSelector("#students tbody")).getText()).contains("137****3333")
+                .doesNotContain("13700003333");
+
+        String group = "浏览器测试组" + marker();
+        browser.findElement(By.id("group-name")).sendKeys(group);
+        browser.findElement(By.cssSelector("#group-members input[name=guardianIds]")).click();
+        browser.findElement(By.cssSelector("#group-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups-list"), group));
+        fullPage("14-roster-student-and-group");
+        logout();
+
+        var mine = api.get("teacher71", "/api/groups").json();
+        for (var g : mine) {
+            if (g.get("name").asText().equals(group)) {
+                assertThat(g.get("guardianIds")).hasSize(1);
+                api.delete("teacher71", "/api/groups/" + g.get("id").asLong());
+            }
+        }
+        for (var student : api.get("teacher71", "/api/classes/7-1/students").json()) {
+            if (student.get("studentNo").asText().equals(studentNo)) {
+                api.delete("teacher71", "/api/students/" + student.get("id").asLong());
+            }
+        }
     }
 }

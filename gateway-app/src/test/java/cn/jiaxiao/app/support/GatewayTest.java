@@ -32,6 +32,7 @@ public abstract class GatewayTest {
         registry.add("jiaxiao.simulator.http-port", () -> "0");
         registry.add("jiaxiao.simulator.receipt-delay", () -> "50ms");
         registry.add("jiaxiao.scheduler.period", () -> "500ms");
+        registry.add("jiaxiao.settings.reload-period", () -> "1s");
     }
 
     @TestConfiguration

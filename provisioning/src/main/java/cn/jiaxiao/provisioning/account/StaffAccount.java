@@ -23,6 +23,11 @@ public record StaffAccount(long id, String username, String displayName, long un
         return roles.stream().anyMatch(r -> r.role() == role);
     }
 
+    /** The school-level account manager (账号管理员 at the root unit): the only one who edits school settings. */
+    public boolean managesSchool() {
+        return roles.stream().anyMatch(r -> r.role() == Role.ACCOUNT_MANAGER && r.unit().parentId() == null);
+    }
+
     @Override
     public String toString() {
         return "StaffAccount[" + username + "]";

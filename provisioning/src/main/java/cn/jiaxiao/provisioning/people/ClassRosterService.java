@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * A class's students and their guardians, as the people in scope see them (contact points masked), and as
- * the head teacher keeps them (麻阳 rules §2①: adds and removes students, changes guardians' numbers).
+ * the head teacher keeps them (麻阳 rules §2①: adds and removes students, changes guardians' numbers). The
+ * account manager of a level above the class may do the same: he keeps that level's roster (the file import).
  */
 public class ClassRosterService {
 
@@ -129,8 +130,8 @@ public class ClassRosterService {
     public void removeStudent(StaffAccount headTeacher, long studentId) {
         Map<String, Object> student = studentRow(studentId);
         Unit schoolClass = units.findById(((Number) student.get("class_id")).longValue()).orElseThrow();
-        if (!headTeacher.holds(Role.HEAD_TEACHER, schoolClass)) {
-            throw ProblemException.forbidden("studentId", "只有班主任可以移除本班学生");
+        if (!keepsRoster(headTeacher, schoolClass)) {
+            throw ProblemException.forbidden("studentId", "只有本班班主任或本级账号管理员可以移除本班学生");
         }
         tx.executeWithoutResult(status -> {
             jdbc.update("delete from student where id = :id", Map.of("id", studentId));
@@ -144,7 +145,7 @@ public class ClassRosterService {
         List<Unit> classes = units.findByIds(jdbc.queryForList("""
                 select distinct s.class_id from guardian_student gs join student s on s.id = gs.student_id
                 where gs.guardian_id = :g""", Map.of("g", guardianId), Long.class));
-        if (classes.stream().noneMatch(c -> headTeacher.holds(Role.HEAD_TEACHER, c))) {
+        if (classes.stream().noneMatch(c -> keepsRoster(headTeacher, c))) {
             throw ProblemException.notFound("家长不存在或不是您班学生的家长");
         }
         MobileNumber mobile = mobile("mobile", newMobile);
@@ -182,10 +183,14 @@ public class ClassRosterService {
 
     private Unit headTeachersClass(StaffAccount headTeacher, String classCode) {
         Unit schoolClass = visibleClass(headTeacher, classCode);
-        if (!headTeacher.holds(Role.HEAD_TEACHER, schoolClass)) {
-            throw ProblemException.forbidden("class", "只有 " + classCode + " 的班主任可以管理本班学生");
+        if (!keepsRoster(headTeacher, schoolClass)) {
+            throw ProblemException.forbidden("class", "只有 " + classCode + " 的班主任或本级账号管理员可以管理本班学生");
         }
         return schoolClass;
+    }
+
+    private static boolean keepsRoster(StaffAccount account, Unit schoolClass) {
+        return account.holds(Role.HEAD_TEACHER, schoolClass) || account.holds(Role.ACCOUNT_MANAGER, schoolClass);
     }
 
     private Map<String, Object> studentRow(long id) {

@@ -39,6 +39,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Kind.FORBIDDEN, field, message);
     }
 
+    /** Well-formed, but against a rule (e.g. a chain without an approval). */
+    public static ProblemException unprocessable(String field, String message) {
+        return new ProblemException(Kind.UNPROCESSABLE, field, message);
+    }
+
     public static ProblemException notFound(String message) {
         return new ProblemException(Kind.NOT_FOUND, null, message);
     }

@@ -10,6 +10,7 @@ import cn.jiaxiao.provisioning.unit.UnitRepository;
 import cn.jiaxiao.routes.scope.ResolvedAudience;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The steps a notice needs, from the configured chain for its kind, bound to real units. No step may fall
@@ -21,9 +22,10 @@ public class ApprovalChain {
 
     private final UnitRepository units;
     private final StaffAccountRepository accounts;
-    private final ApprovalChains chains;
+    /** Read at each submission: the school may change its chains while the gateway runs. */
+    private final Supplier<ApprovalChains> chains;
 
-    public ApprovalChain(UnitRepository units, StaffAccountRepository accounts, ApprovalChains chains) {
+    public ApprovalChain(UnitRepository units, StaffAccountRepository accounts, Supplier<ApprovalChains> chains) {
         this.units = units;
         this.accounts = accounts;
         this.chains = chains;
@@ -50,7 +52,7 @@ public class ApprovalChain {
         Unit department = units.findById(drafter.unitId()).filter(u -> u.kind() == UnitKind.DEPARTMENT).orElse(school);
         StepRequirement principal = new StepRequirement(ApprovalAction.APPROVE, Role.PRINCIPAL, school);
 
-        List<StepTemplate> templates = chains.of(kind);
+        List<StepTemplate> templates = chains.get().of(kind);
         List<StepRequirement> steps = new ArrayList<>();
         for (int i = 0; i < templates.size(); i++) {
             StepTemplate template = templates.get(i);

@@ -11,7 +11,17 @@ import java.util.Locale;
 public record StepTemplate(ApprovalAction action, Role role, Anchor anchor) {
 
     public enum Anchor {
-        DIVISION, SCHOOL, DEPARTMENT
+        DIVISION("通知所属年级/学院"), SCHOOL("学校"), DEPARTMENT("发起人所在部门");
+
+        private final String label;
+
+        Anchor(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     public static StepTemplate parse(String text) {

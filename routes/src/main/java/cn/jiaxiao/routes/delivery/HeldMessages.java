@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
@@ -21,12 +22,18 @@ public class HeldMessages implements SendHold {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionOperations tx;
-    private final QuietHours quietHours;
+    /** Read at each batch: the school may change quiet hours while the gateway runs. */
+    private final Supplier<QuietHours> quietHours;
     private final Clock clock;
     private final int batchSize;
 
     public HeldMessages(NamedParameterJdbcTemplate jdbc, TransactionOperations tx, QuietHours quietHours, Clock clock,
             int batchSize) {
+        this(jdbc, tx, () -> quietHours, clock, batchSize);
+    }
+
+    public HeldMessages(NamedParameterJdbcTemplate jdbc, TransactionOperations tx, Supplier<QuietHours> quietHours,
+            Clock clock, int batchSize) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.quietHours = quietHours;
@@ -41,7 +48,8 @@ public class HeldMessages implements SendHold {
     @Override
     public void holdIfQuiet(Collection<Long> ids) {
         Instant now = clock.instant();
-        if (ids.isEmpty() || !quietHours.contains(now)) {
+        QuietHours quiet = quietHours.get();
+        if (ids.isEmpty() || !quiet.contains(now)) {
             return;
         }
         jdbc.update("""
@@ -50,7 +58,7 @@ public class HeldMessages implements SendHold {
                 where m.id in (:ids) and n.id = m.notice_id and m.state || '' = 'QUEUED' -- by id, not by state
                   and n.kind not in (:mandatory) and (m.not_before is null or m.not_before < :until)""",
                 new MapSqlParameterSource().addValue("ids", ids)
-                        .addValue("until", Timestamp.from(quietHours.nextAllowed(now)))
+                        .addValue("until", Timestamp.from(quiet.nextAllowed(now)))
                         .addValue("mandatory", ChannelMessageRepository.MANDATORY_KINDS));
     }
 

@@ -181,15 +181,16 @@ public class QuotaAdmin {
     }
 
     private static QuotaLimits validLimits(QuotaRequest request) {
-        return new QuotaLimits(valid("dailySms", request.dailySms()), valid("monthlySms", request.monthlySms()));
+        return new QuotaLimits(valid("dailySms", "每日短信上限", request.dailySms()),
+                valid("monthlySms", "每月短信上限", request.monthlySms()));
     }
 
-    private static Integer valid(String field, Long value) {
+    private static Integer valid(String field, String label, Long value) {
         if (value == null) {
             return null;
         }
         if (value < 0 || value > MAX_SMS) {
-            throw ProblemException.invalid(field, field + " 须在 0 到 " + MAX_SMS + " 之间（不填为不限）");
+            throw ProblemException.invalid(field, label + "须在 0 到 " + MAX_SMS + " 之间（不填为不限）");
         }
         return value.intValue();
     }

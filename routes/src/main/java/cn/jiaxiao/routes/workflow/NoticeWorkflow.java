@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -52,7 +53,8 @@ public class NoticeWorkflow {
     private final UnitRepository units;
     private final AuditTrail audit;
     private final ReleaseQueue releases;
-    private final QuietHours quietHours;
+    /** Read at each decision: the school may change quiet hours while the gateway runs. */
+    private final Supplier<QuietHours> quietHours;
     private final Clock clock;
     private final TransactionOperations tx;
     private final List<SubmissionCheck> checks;
@@ -60,14 +62,14 @@ public class NoticeWorkflow {
 
     public NoticeWorkflow(NoticeRepository notices, ApprovalRepository approvals, ApprovalChain chains,
             AudienceScope scope, UnitRepository units, AuditTrail audit, ReleaseQueue releases,
-            QuietHours quietHours, Clock clock, TransactionOperations tx, List<SubmissionCheck> checks) {
+            Supplier<QuietHours> quietHours, Clock clock, TransactionOperations tx, List<SubmissionCheck> checks) {
         this(notices, approvals, chains, scope, units, audit, releases, quietHours, clock, tx, checks, QuotaGuard.NONE);
     }
 
     /** With SMS quotas and the per-recipient cap: checked at submission and approval, taken at release. */
     public NoticeWorkflow(NoticeRepository notices, ApprovalRepository approvals, ApprovalChain chains,
             AudienceScope scope, UnitRepository units, AuditTrail audit, ReleaseQueue releases,
-            QuietHours quietHours, Clock clock, TransactionOperations tx, List<SubmissionCheck> checks,
+            Supplier<QuietHours> quietHours, Clock clock, TransactionOperations tx, List<SubmissionCheck> checks,
             QuotaGuard quota) {
         this.notices = notices;
         this.approvals = approvals;
@@ -283,12 +285,13 @@ public class NoticeWorkflow {
     private void dispatch(Notice notice, Long actorId, List<Long> queued) {
         Instant now = clock.instant();
         Instant wanted = notice.sendAt() == null || notice.sendAt().isBefore(now) ? now : notice.sendAt();
-        Instant sendAt = notice.isEmergency() ? now : quietHours.nextAllowed(wanted);
+        QuietHours quiet = quietHours.get();
+        Instant sendAt = notice.isEmergency() ? now : quiet.nextAllowed(wanted);
         if (sendAt.isAfter(now)) {
             quota.approved(notice);
             notices.schedule(notice.id(), sendAt);
             audit.append(notice.id(), "SCHEDULED", actorId, null, notice.contentHash(),
-                    quietHours.contains(wanted) ? "夜间免打扰时段，待 " + sendAt + " 发送" : "定时于 " + sendAt + " 发送");
+                    quiet.contains(wanted) ? "夜间免打扰时段，待 " + sendAt + " 发送" : "定时于 " + sendAt + " 发送");
             return;
         }
         quota.released(notice);
