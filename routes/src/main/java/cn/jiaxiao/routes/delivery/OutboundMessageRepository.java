@@ -79,10 +79,16 @@ public class OutboundMessageRepository {
         return queued;
     }
 
-    public List<QueuedMessage> undispatched(long noticeId) {
+    /**
+     * The notice's messages that no sender has taken yet, to hand out again when its release comes back (the
+     * gateway died after the fan-out committed, before the broker had all its batches): those inserted dispatched
+     * carry no trace of whether their batch reached the broker. Any that did are then queued twice, which the
+     * senders' claim makes harmless.
+     */
+    public List<QueuedMessage> unclaimed(long noticeId) {
         return jdbc.query("""
                 select id, recipient_hash, channel from outbound_message where notice_id = :notice and state = 'QUEUED'
-                and dispatched_at is null and not_before is null order by id""", Map.of("notice", noticeId),
+                and claimed_at is null and not_before is null order by id""", Map.of("notice", noticeId),
                 (rs, n) -> new QueuedMessage(rs.getLong("id"), group(rs.getBytes("recipient_hash")),
                         rs.getString("channel")));
     }
