@@ -2,9 +2,13 @@ package cn.jiaxiao.routes.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiaxiao.provisioning.contact.MobileNumber;
 import cn.jiaxiao.provisioning.people.GuardianContact;
+import cn.jiaxiao.provisioning.people.RosterWriter;
 import cn.jiaxiao.provisioning.people.StudentRef;
 import cn.jiaxiao.provisioning.testing.TestSchool;
+import cn.jiaxiao.provisioning.unit.Unit;
+import cn.jiaxiao.provisioning.unit.UnitKind;
 import cn.jiaxiao.routes.audit.AuditTrail;
 import cn.jiaxiao.routes.delivery.HeldMessages;
 import cn.jiaxiao.routes.delivery.NoticeCompletion;
@@ -55,6 +59,19 @@ class FanOutServiceTest {
                 new GuardianReach(school.jdbc, new PushSubscriptionRepository(school.jdbc, school.cipher)), "示范中学");
         fanOut = new FanOutService(notices, school.guardians, school.accounts, messages, composer,
                 Duration.ofSeconds(30), audit, new NoticeCompletion(notices, audit), tx, 7);
+        // More guardians than one rendering chunk, so that texts are rendered on several threads and come back in order.
+        tx.executeWithoutResult(status -> {
+            RosterWriter roster = new RosterWriter(school.jdbc, school.cipher);
+            Unit grade = school.units.findByCode("7-1").flatMap(c -> school.units.lineage(c).stream()
+                    .filter(u -> u.kind() == UnitKind.GRADE).findFirst()).orElseThrow();
+            Unit large = school.units.create("9-9", "九年级9班", UnitKind.CLASS, grade);
+            for (int i = 0; i < 1_200; i++) {
+                long student = roster.addStudent(large, "L" + i, "学生" + i);
+                long guardian = roster.addGuardian("家长" + i,
+                        MobileNumber.parse("1390001" + String.format("%04d", i)).orElseThrow(), null);
+                roster.link(guardian, student, "母亲");
+            }
+        });
         classes = school.jdbc.queryForList("select id from unit where kind = 'CLASS' order by id", Map.of(), Long.class);
     }
 
@@ -76,6 +93,9 @@ class FanOutServiceTest {
             assertThat(texts.get(guardian.guardianId())).isEqualTo("【示范中学】【紧急通知】" + names(guardian) + "家长您好：" + BODY);
         }
         assertThat(withMobile).as("the demo school has siblings").anyMatch(g -> g.children().size() > 1);
+        assertThat(school.jdbc.queryForList("select guardian_id from outbound_message where notice_id = :n order by id",
+                Map.of("n", notice), Long.class)).as("in the guardians' order")
+                .containsExactlyElementsOf(withMobile.stream().map(GuardianContact::guardianId).distinct().toList());
         assertThat(notices.find(notice).orElseThrow().status().name()).isEqualTo("SENDING");
         assertThat(SendBatches.ids(batches)).containsExactlyInAnyOrderElementsOf(allIds(notice));
         assertThat(school.jdbc.queryForObject("""
