@@ -57,8 +57,9 @@ public class OutboundMessageRepository {
                 "select nextval('outbound_message_id_seq') from generate_series(1, :n)",
                 Map.of("n", messages.size()), Long.class);
         // The database's clock, as "now()" in an INSERT would read it, so that the stale sweep compares like times.
-        Instant dispatchedAt = dispatched
-                ? jdbc.queryForObject("select now()", Map.of(), Timestamp.class).toInstant() : null;
+        String dispatchedAt = dispatched
+                ? OutboxCopy.timestamp(jdbc.queryForObject("select now()", Map.of(), Timestamp.class).toInstant())
+                : null;
         List<QueuedMessage> queued = new ArrayList<>(messages.size());
         jdbc.getJdbcTemplate().execute((ConnectionCallback<Long>) connection -> {
             try (OutboxCopy copy = new OutboxCopy(connection)) {

@@ -44,14 +44,19 @@ final class OutboxCopy implements AutoCloseable {
         } else if (value instanceof byte[] bytes) {
             buffer.append("\\\\x").append(HEX.formatHex(bytes));
         } else if (value instanceof Instant time) {
-            // As the driver binds an instant: to the microsecond, rounded.
-            buffer.append(time.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
+            buffer.append(timestamp(time));
         } else if (value instanceof Number || value instanceof Boolean) {
             buffer.append(value);
         } else {
             escape(value.toString());
         }
         return this;
+    }
+
+    /** An instant as a column value, for a caller that writes the same one in every row: formatted once. */
+    static String timestamp(Instant time) {
+        // As the driver binds an instant: to the microsecond, rounded.
+        return time.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     OutboxCopy endRow() throws SQLException {
