@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Turns an approved notice into one message per recipient, written in the same transaction as the
  * notice's move to SENDING (an outbox): either every message exists and the notice is sending, or
- * neither. Idempotent, so that a redelivered release only hands out what was never dispatched.
+ * neither. Idempotent: a release that comes back hands out only what no sender has claimed, and nothing once the
+ * notice's batches were all queued.
  */
 public class FanOutService {
 
