@@ -42,7 +42,7 @@ public class OutboundMessageRepository {
 
     /**
      * Inserts the messages already marked dispatched, for a caller that queues every one of them right after its
-     * commit and finds them again with {@link #undispatched} if it can't (the fan-out): marking 100,000 rows
+     * commit and finds them again with {@link #unclaimed} if it can't (the fan-out): marking 100,000 rows
      * afterwards would write each of them a second time.
      */
     public List<QueuedMessage> insertDispatched(List<NewMessage> messages) {

@@ -11,8 +11,9 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * New outbox rows streamed into {@code outbound_message} with PostgreSQL's COPY (text format) on the caller's
- * connection, so they belong to its transaction. For a district's 100,000 rows COPY costs the database a fraction
- * of what as many INSERTs do, even batched: no statement is parsed, planned or bound per row.
+ * connection, so they belong to its transaction. No statement is bound per row, which halves the JVM's part of
+ * writing a district's 100,000 rows, and the rows go out in chunks while later ones are still being rendered; what
+ * the database spends per row (seven indexes, four foreign-key triggers) is the same as for an INSERT.
  */
 final class OutboxCopy implements AutoCloseable {
 
