@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -32,47 +33,64 @@ public class OutboundMessageRepository {
         this.claimLease = claimLease;
     }
 
-    /** Inserts in one batch with ids drawn up front, so that the caller can queue them after commit. */
+    /**
+     * Inserts the messages with ids drawn up front, so that the caller can queue them after commit, and marks
+     * them dispatched once it has ({@link #markDispatched}).
+     */
     public List<QueuedMessage> insertAll(List<NewMessage> messages) {
+        return insert(messages, false);
+    }
+
+    /**
+     * Inserts the messages already marked dispatched, for a caller that queues every one of them right after its
+     * commit and finds them again with {@link #unclaimed} if it can't (the fan-out): marking 100,000 rows
+     * afterwards would write each of them a second time.
+     */
+    public List<QueuedMessage> insertDispatched(List<NewMessage> messages) {
+        return insert(messages, true);
+    }
+
+    private List<QueuedMessage> insert(List<NewMessage> messages, boolean dispatched) {
         if (messages.isEmpty()) {
             return List.of();
         }
         List<Long> ids = jdbc.queryForList(
                 "select nextval('outbound_message_id_seq') from generate_series(1, :n)",
                 Map.of("n", messages.size()), Long.class);
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[messages.size()];
-        List<QueuedMessage> queued = new ArrayList<>(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            NewMessage m = messages.get(i);
-            byte[] hash = cipher.lookupHash(m.address());
-            queued.add(new QueuedMessage(ids.get(i), group(hash), m.channel()));
-            rows[i] = new MapSqlParameterSource().addValue("id", ids.get(i)).addValue("notice", m.noticeId())
-                    .addValue("channel", m.channel()).addValue("guardian", m.guardianId()).addValue("staff", m.staffId())
-                    .addValue("enc", cipher.encrypt(m.address()))
-                    .addValue("hash", hash)
-                    .addValue("masked", m.masked()).addValue("body", m.body())
-                    .addValue("segments", m.segments())
-                    .addValue("subject", m.content().subject()).addValue("html", m.content().html())
-                    .addValue("payload", m.content().payloadJson()).addValue("target", m.content().targetId())
-                    .addValue("notBefore", m.notBefore() == null ? null
-                            : java.time.OffsetDateTime.ofInstant(m.notBefore(), java.time.ZoneOffset.UTC),
-                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                    .addValue("fallbackOf", m.fallbackOf());
-        }
-        jdbc.batchUpdate("""
-                insert into outbound_message (id, notice_id, channel, guardian_id, staff_id, recipient_enc,
-                    recipient_hash, recipient_masked, body, segments, state, subject, html, payload, target_id,
-                    not_before, fallback_of)
-                values (:id, :notice, :channel, :guardian, :staff, :enc, :hash, :masked, :body, :segments, 'QUEUED',
-                    :subject, :html, cast(:payload as jsonb), :target, :notBefore, :fallbackOf)""",
-                rows);
+        // The database's clock, as "now()" in an INSERT would read it, so that the stale sweep compares like times.
+        String dispatchedAt = dispatched
+                ? OutboxCopy.timestamp(jdbc.queryForObject("select now()", Map.of(), Timestamp.class).toInstant())
+                : null;
+        List<QueuedMessage> queued = new ArrayList<>(messages.size());
+        jdbc.getJdbcTemplate().execute((ConnectionCallback<Long>) connection -> {
+            try (OutboxCopy copy = new OutboxCopy(connection)) {
+                for (int i = 0; i < messages.size(); i++) {
+                    NewMessage m = messages.get(i);
+                    byte[] hash = cipher.lookupHash(m.address());
+                    queued.add(new QueuedMessage(ids.get(i), group(hash), m.channel()));
+                    copy.value(ids.get(i)).value(m.noticeId()).value(m.channel()).value(m.guardianId())
+                            .value(m.staffId()).value(cipher.encrypt(m.address())).value(hash).value(m.masked())
+                            .value(m.body()).value(m.segments()).value(DeliveryState.QUEUED.name())
+                            .value(m.content().subject()).value(m.content().html()).value(m.content().payloadJson())
+                            .value(m.content().targetId()).value(m.notBefore()).value(m.fallbackOf())
+                            .value(dispatchedAt).endRow();
+                }
+                return copy.finish();
+            }
+        });
         return queued;
     }
 
-    public List<QueuedMessage> undispatched(long noticeId) {
+    /**
+     * The notice's messages that no sender has taken yet, to hand out again when its release comes back (the
+     * gateway died after the fan-out committed, before the broker had all its batches): those inserted dispatched
+     * carry no trace of whether their batch reached the broker. Any that did are then queued twice, which the
+     * senders' claim makes harmless.
+     */
+    public List<QueuedMessage> unclaimed(long noticeId) {
         return jdbc.query("""
                 select id, recipient_hash, channel from outbound_message where notice_id = :notice and state = 'QUEUED'
-                and dispatched_at is null and not_before is null order by id""", Map.of("notice", noticeId),
+                and claimed_at is null and not_before is null order by id""", Map.of("notice", noticeId),
                 (rs, n) -> new QueuedMessage(rs.getLong("id"), group(rs.getBytes("recipient_hash")),
                         rs.getString("channel")));
     }

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Turns an approved notice into one message per recipient, written in the same transaction as the
  * notice's move to SENDING (an outbox): either every message exists and the notice is sending, or
- * neither. Idempotent, so that a redelivered release only hands out what was never dispatched.
+ * neither. Idempotent: a release that comes back hands out only what no sender has claimed, and nothing once the
+ * notice's batches were all queued.
  */
 public class FanOutService {
 
@@ -70,12 +71,21 @@ public class FanOutService {
                 return List.<QueuedMessage>of();
             }
             if (notice.status() == NoticeStatus.SENDING) {
-                return messages.undispatched(noticeId);
+                // A release that comes back: if the gateway died before its batches were all queued, whatever no
+                // sender took is handed out again; if they were, this is a duplicate release and there is nothing
+                // to do.
+                return notices.batchesQueued(noticeId) ? List.<QueuedMessage>of() : messages.unclaimed(noticeId);
             }
             if (notice.status() != NoticeStatus.APPROVED) {
                 return List.<QueuedMessage>of();
             }
-            List<QueuedMessage> ids = messages.insertAll(compose(notice));
+            // Inserted already marked dispatched, and the queueing marked once on the notice (batchesQueued):
+            // marking each message after queueing rewrote every row, and each of its indexes (dispatched_at is
+            // indexed), in a second pass as long as the first. A release that comes back before the notice is marked
+            // hands out all that is still unclaimed (above); rows whose release never comes back are queued again by
+            // the stale sweep (HeldMessages.requeueStale) once older than its threshold, which rows not yet marked
+            // dispatched used to escape.
+            List<QueuedMessage> ids = messages.insertDispatched(compose(notice));
             notices.updateStatus(noticeId, NoticeStatus.SENDING);
             notices.recordRecipientCount(noticeId, ids.size());
             audit.append(noticeId, NoticeStatus.SENDING.name(), null, null, notice.contentHash(),
@@ -86,8 +96,9 @@ public class FanOutService {
         });
     }
 
-    public void markDispatched(List<SendBatch> batches) {
-        messages.markDispatched(SendBatches.ids(batches));
+    /** After the notice's batches were all handed to the broker: a release that comes back has nothing to do. */
+    public void markQueued(long noticeId) {
+        notices.markBatchesQueued(noticeId);
     }
 
     public void finishCompletedNotices() {

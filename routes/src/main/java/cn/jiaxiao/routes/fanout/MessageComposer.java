@@ -15,6 +15,7 @@ import cn.jiaxiao.templates.model.RecipientModel;
 import cn.jiaxiao.templates.preview.NoticePreview;
 import cn.jiaxiao.templates.preview.NoticePreviewer;
 import cn.jiaxiao.templates.render.MessageRenderer;
+import cn.jiaxiao.templates.render.NoticeRenderer;
 import cn.jiaxiao.templates.render.RenderedMessage;
 import cn.jiaxiao.templates.sms.SmsSegments;
 import java.util.ArrayList;
@@ -72,15 +73,19 @@ public class MessageComposer {
         return signature;
     }
 
+    /**
+     * The notice's messages, in the order of the guardians, then the staff. Which messages there are is settled
+     * first, one guardian after another (each number once, preferences, opt-outs); their texts are then rendered
+     * on every core, and the list hands each out as soon as it is rendered (see {@link ParallelRendering}).
+     */
     public List<NewMessage> compose(Notice notice, List<GuardianContact> guardians, Map<Long, MobileNumber> staff) {
-        MessageRenderer renderer = renderers.get();
-        NoticeModel model = NoticeModels.of(notice, signature);
+        NoticeRenderer renderer = renderers.get().forNotice(NoticeModels.of(notice, signature));
         List<Long> guardianIds = guardians.stream().map(GuardianContact::guardianId).toList();
         Map<Long, Set<Channel>> preferences = reach.preferences(guardianIds);
         Map<Long, List<Long>> subscriptions = reach.pushSubscriptions(guardianIds);
         Set<Long> optedOut = ChannelMessageRepository.MANDATORY_KINDS.contains(notice.kind().name()) ? Set.of()
                 : optOuts.optedOut(guardianIds);
-        List<NewMessage> messages = new ArrayList<>();
+        List<Supplier<NewMessage>> messages = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
         for (GuardianContact guardian : guardians) {
             if (optedOut.contains(guardian.guardianId())) {
@@ -92,38 +97,41 @@ public class MessageComposer {
             if (channels.isEmpty()) {
                 continue;
             }
-            RecipientModel recipient = recipientOf(guardian);
             if (channels.contains(Channel.SMS) && numbers.add(guardian.mobile().e164())) {
-                messages.add(sms(notice, guardian.guardianId(), null, guardian.mobile(),
-                        renderer.renderSms(model, recipient).text()));
+                messages.add(() -> sms(notice, guardian.guardianId(), null, guardian.mobile(),
+                        renderer.renderSms(recipientOf(guardian)).text()));
             }
             if (channels.contains(Channel.EMAIL)) {
-                RenderedMessage.Email email = renderer.renderEmail(model, recipient);
-                messages.add(new NewMessage(notice.id(), Channel.EMAIL.name(), guardian.guardianId(), null,
-                        guardian.email(), EmailAddress.mask(guardian.email()), email.text(), 0,
-                        new NewMessage.ChannelContent(email.subject(), email.html(), null, null), null, null));
+                messages.add(() -> {
+                    RenderedMessage.Email email = renderer.renderEmail(recipientOf(guardian));
+                    return new NewMessage(notice.id(), Channel.EMAIL.name(), guardian.guardianId(), null,
+                            guardian.email(), EmailAddress.mask(guardian.email()), email.text(), 0,
+                            new NewMessage.ChannelContent(email.subject(), email.html(), null, null), null, null);
+                });
             }
             if (channels.contains(Channel.PUSH)) {
-                RenderedMessage.Push push = renderer.renderPush(model, recipient);
                 for (Long target : targets) {
-                    messages.add(new NewMessage(notice.id(), Channel.PUSH.name(), guardian.guardianId(), null,
-                            String.valueOf(target), "push#" + target, push.body(), 0,
-                            new NewMessage.ChannelContent(push.title(), null, Json.write(push.data()), target), null,
-                            null));
+                    messages.add(() -> {
+                        RenderedMessage.Push push = renderer.renderPush(recipientOf(guardian));
+                        return new NewMessage(notice.id(), Channel.PUSH.name(), guardian.guardianId(), null,
+                                String.valueOf(target), "push#" + target, push.body(), 0,
+                                new NewMessage.ChannelContent(push.title(), null, Json.write(push.data()), target),
+                                null, null);
+                    });
                 }
             }
         }
         boolean staffBySms = choice.available().contains(Channel.SMS)
                 && (notice.isEmergency() || notice.channels().contains(Channel.SMS));
         if (staffBySms) {
-            String text = renderer.renderSms(model, STAFF).text();
+            String text = renderer.renderSms(STAFF).text();
             staff.forEach((staffId, mobile) -> {
                 if (numbers.add(mobile.e164())) {
-                    messages.add(sms(notice, null, staffId, mobile, text));
+                    messages.add(() -> sms(notice, null, staffId, mobile, text));
                 }
             });
         }
-        return messages;
+        return ParallelRendering.inOrder(messages);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 public class NoticeReleaseRoute extends RouteBuilder {
 
     private static final String QUEUE = "JiaxiaoQueue";
+    private static final String NOTICE = "JiaxiaoNotice";
 
     private final FanOutService fanOut;
     private final Duration sweepEvery;
@@ -30,12 +31,13 @@ public class NoticeReleaseRoute extends RouteBuilder {
     public void configure() {
         from(Queues.consume(Queues.NOTICE_RELEASE, 1))
                 .routeId("notice-release")
+                .setProperty(NOTICE, body().convertTo(Long.class))
                 .bean(fanOut, "fanOut")
                 .split(body())
                     .process(NoticeReleaseRoute::asGroupedMessage)
                     .toD("jms:queue:${header." + QUEUE + "}")
                 .end()
-                .bean(fanOut, "markDispatched");
+                .process(exchange -> fanOut.markQueued(exchange.getProperty(NOTICE, Long.class)));
 
         from("timer:release-sweeper?delay=" + sweepEvery.toMillis() + "&period=" + sweepEvery.toMillis())
                 .routeId("release-sweeper")

@@ -170,6 +170,17 @@ public class NoticeRepository {
                         .addValue("limit", limit), this::map);
     }
 
+    /** The release route handed every batch of the notice's fan-out to the broker. */
+    public void markBatchesQueued(long id) {
+        jdbc.update("update notice set batches_queued_at = now() where id = :id and batches_queued_at is null",
+                Map.of("id", id));
+    }
+
+    public boolean batchesQueued(long id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select batches_queued_at is not null from notice where id = :id", Map.of("id", id), Boolean.class));
+    }
+
     public void recordRecipientCount(long id, int count) {
         jdbc.update("update notice set recipient_count = :count where id = :id", Map.of("count", count, "id", id));
     }

@@ -39,7 +39,7 @@ class ConcatReferenceTest {
         long otherMessage = messages.insertAll(List.of(new NewMessage(notice, "SMS", null, null, other, "长".repeat(100),
                 2))).get(0).id();
         assertThat(messages.concatReference(otherMessage)).as("another number has its own rotation").isZero();
-        assertThat(queued.get(0).group()).isNotEqualTo(messages.undispatched(notice).stream()
+        assertThat(queued.get(0).group()).isNotEqualTo(messages.unclaimed(notice).stream()
                 .filter(q -> q.id() == otherMessage).findFirst().orElseThrow().group());
     }
 }

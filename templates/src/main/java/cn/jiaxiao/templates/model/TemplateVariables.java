@@ -67,16 +67,22 @@ public final class TemplateVariables {
 
     /** The data model of one message: plain strings, numbers, booleans, lists and maps only. */
     public static Map<String, Object> of(NoticeModel notice, RecipientModel recipient) {
+        return forNotice(notice).with(recipient);
+    }
+
+    /**
+     * The variables of a notice, worked out once for all its recipients: a district's notice renders 100,000
+     * messages that differ only in their recipient.
+     */
+    public static OfNotice forNotice(NoticeModel notice) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("signature", notice.signature());
         model.put("schoolName", notice.schoolName());
         model.put("senderName", notice.senderName());
-        model.put("salutation", recipient.salutation());
-        model.put("children", recipient.children().stream()
-                .map(child -> Map.of("name", child.name(), "className", child.className())).toList());
-        model.put("childNames", recipient.childNames());
-        model.put("classNames", recipient.classNames());
-        model.put("childrenWithClasses", recipient.childrenWithClasses());
+        // The recipient's variables keep their place in the order, filled in per message.
+        for (String name : RECIPIENT) {
+            model.put(name, null);
+        }
         model.put("noticeId", notice.noticeId());
         model.put("kind", notice.kind().name());
         model.put("title", notice.title());
@@ -87,7 +93,31 @@ public final class TemplateVariables {
         model.put("links", notice.links().stream().map(link -> Map.of("label", link.label(), "url", link.url()))
                 .toList());
         model.putAll(notice.details().variables());
-        return model;
+        return new OfNotice(model);
+    }
+
+    private static final List<String> RECIPIENT = List.of("salutation", "children", "childNames", "classNames",
+            "childrenWithClasses");
+
+    /** A notice's variables, to complete with each recipient's. Immutable, so shared across threads. */
+    public static final class OfNotice {
+
+        private final Map<String, Object> notice;
+
+        private OfNotice(Map<String, Object> notice) {
+            this.notice = notice;
+        }
+
+        public Map<String, Object> with(RecipientModel recipient) {
+            Map<String, Object> model = new LinkedHashMap<>(notice);
+            model.put("salutation", recipient.salutation());
+            model.put("children", recipient.children().stream()
+                    .map(child -> Map.of("name", child.name(), "className", child.className())).toList());
+            model.put("childNames", recipient.childNames());
+            model.put("classNames", recipient.classNames());
+            model.put("childrenWithClasses", recipient.childrenWithClasses());
+            return model;
+        }
     }
 
     private static String format(LocalDateTime time) {

@@ -2,7 +2,6 @@ package cn.jiaxiao.templates.render;
 
 import cn.jiaxiao.templates.model.NoticeModel;
 import cn.jiaxiao.templates.model.RecipientModel;
-import cn.jiaxiao.templates.model.TemplateVariables;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import java.io.FileNotFoundException;
@@ -51,45 +50,48 @@ public final class MessageRenderer {
 
     /** One recipient's message on one channel. */
     public RenderedMessage render(NoticeModel notice, RecipientModel recipient, TemplateChannel channel) {
-        Map<String, Object> model = TemplateVariables.of(notice, recipient);
-        TemplateKind kind = notice.kind();
-        return switch (channel) {
-            case SMS -> new RenderedMessage.Sms(part(kind, TemplatePart.SMS_TEXT, model));
-            case EMAIL -> new RenderedMessage.Email(
-                    part(kind, TemplatePart.EMAIL_SUBJECT, model),
-                    part(kind, TemplatePart.EMAIL_HTML, model),
-                    part(kind, TemplatePart.EMAIL_TEXT, model));
-            case PUSH -> new RenderedMessage.Push(
-                    part(kind, TemplatePart.PUSH_TITLE, model),
-                    part(kind, TemplatePart.PUSH_BODY, model),
-                    PushData.of(notice));
-        };
+        return forNotice(notice).render(recipient, channel);
     }
 
     public RenderedMessage.Sms renderSms(NoticeModel notice, RecipientModel recipient) {
-        return (RenderedMessage.Sms) render(notice, recipient, TemplateChannel.SMS);
+        return forNotice(notice).renderSms(recipient);
     }
 
     public RenderedMessage.Email renderEmail(NoticeModel notice, RecipientModel recipient) {
-        return (RenderedMessage.Email) render(notice, recipient, TemplateChannel.EMAIL);
+        return forNotice(notice).renderEmail(recipient);
     }
 
     public RenderedMessage.Push renderPush(NoticeModel notice, RecipientModel recipient) {
-        return (RenderedMessage.Push) render(notice, recipient, TemplateChannel.PUSH);
+        return forNotice(notice).renderPush(recipient);
     }
 
-    private String part(TemplateKind kind, TemplatePart part, Map<String, ?> model) {
+    /** The notice's messages for any number of recipients, with what they share worked out once. */
+    public NoticeRenderer forNotice(NoticeModel notice) {
+        return new NoticeRenderer(this, notice);
+    }
+
+    /** The template of a part: the school's override, else the built-in one. */
+    Template template(TemplateKind kind, TemplatePart part) {
         String source = templates.find(kind, part).orElseThrow(() -> new UncheckedIOException(
                 "Template missing for " + kind + "/" + part, new FileNotFoundException(part.fileName())));
-        return run(kind.folder() + "/" + part.fileName(), part, source, model);
+        return compile(kind.folder() + "/" + part.fileName(), part, source);
     }
 
     private String run(String name, TemplatePart part, String source, Map<String, ?> model) {
+        return run(name, compile(name, part, source), model);
+    }
+
+    private Template compile(String name, TemplatePart part, String source) {
         try {
-            Template template = compiler.compile(name, part, source);
-            return TemplateCompiler.run(template, model);
+            return compiler.compile(name, part, source);
         } catch (IOException e) {
             throw new IllegalStateException("Template " + name + " does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    static String run(String name, Template template, Map<String, ?> model) {
+        try {
+            return TemplateCompiler.run(template, model);
         } catch (TemplateException e) {
             throw new IllegalStateException("Template " + name + " failed: " + e.getMessageWithoutStackTop(), e);
         }
