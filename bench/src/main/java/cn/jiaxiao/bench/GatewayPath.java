@@ -13,7 +13,6 @@ import cn.jiaxiao.routes.smpp.SmppSettings;
 import cn.jiaxiao.routes.smpp.TpsLimiter;
 import cn.jiaxiao.routes.sms.InboundSmsStore;
 import cn.jiaxiao.routes.sms.SmsRoutes;
-import cn.jiaxiao.routes.sms.SmsSender;
 import cn.jiaxiao.routes.support.CamelQueues;
 import cn.jiaxiao.routes.support.Queues;
 import cn.jiaxiao.smsc.SmscSimulator;
@@ -72,11 +71,6 @@ final class GatewayPath implements AutoCloseable {
     /** gateway-app's jiaxiao.smpp.batch-size and jiaxiao.smpp.batch-consumers (defaults; -D to try others). */
     static final int SEND_BATCH = Integer.getInteger("bench.batch-size", 200);
     static final int BATCH_CONSUMERS = Integer.getInteger("bench.batch-consumers", 8);
-
-    /** Submit lanes per batch, as gateway-app sets them (-Dbench.lanes to try others). */
-    static int lanes(SmppClient smpp) {
-        return Integer.getInteger("bench.lanes", SmsSender.lanesFor(smpp.totalWindow(), BATCH_CONSUMERS));
-    }
 
     record Result(int messages, int submitted, int notSubmitted, long smscSubmits, long duplicates, double seconds,
             double insertSeconds, long peakHeapBytes, int delivered, double receiptSeconds, boolean complete,

@@ -50,7 +50,7 @@ final class TimedParts {
 
         Sender(OutboundMessageRepository messages, SmppClient smpp, TransactionOperations tx, Duration retryWindow,
                 Executor submitters, StepTimes times) {
-            super(messages, smpp, tx, retryWindow, submitters, SendHold.NONE, GatewayPath.lanes(smpp));
+            super(messages, smpp, tx, retryWindow, submitters, SendHold.NONE);
             this.times = times;
         }
 

@@ -301,7 +301,7 @@ class MessagePathConfiguration {
             HeldMessages held, ObjectProvider<cn.jiaxiao.routes.reply.ReplyRouter> replies) {
         cn.jiaxiao.routes.reply.ReplyRouter router = replies.getIfAvailable();
         return new SmsRoutes(new SmsSender(messages, smpp, tx, properties.getSmpp().getRetryWindow(), smsSubmitters,
-                held, SmsSender.lanesFor(smpp.totalWindow(), properties.getSmpp().getBatchConsumers())),
+                held),
                 new ReceiptService(jdbc, messages, tx), new InboundSmsStore(jdbc, cipher, tx, moReassembler),
                 properties.getSmpp().getBatchConsumers(), router == null ? id -> { } : router);
     }

@@ -40,39 +40,15 @@ public class SmsSender {
     private final Duration retryWindow;
     private final Executor submitters;
     private final SendHold hold;
-    /** Submit tasks a batch runs at most: each takes several recipients in turn, not one task per message. */
-    private final int lanes;
 
     public SmsSender(OutboundMessageRepository messages, SmppClient smpp, TransactionOperations tx,
             Duration retryWindow, Executor submitters, SendHold hold) {
-        this(messages, smpp, tx, retryWindow, submitters, hold, Integer.MAX_VALUE);
-    }
-
-    /**
-     * @param lanes how many submit threads one batch may occupy; a share of the SMPP windows (all binds' window
-     *        slots over the batches in progress at once) spends less on handing work between threads than a task
-     *        per recipient, while the batches together still fill the windows
-     */
-    public SmsSender(OutboundMessageRepository messages, SmppClient smpp, TransactionOperations tx,
-            Duration retryWindow, Executor submitters, SendHold hold, int lanes) {
-        if (lanes < 1) {
-            throw new IllegalArgumentException("lanes must be at least 1");
-        }
-        this.lanes = lanes;
         this.messages = messages;
         this.smpp = smpp;
         this.tx = tx;
         this.retryWindow = retryWindow;
         this.submitters = submitters;
         this.hold = hold;
-    }
-
-    /**
-     * Lanes per batch for {@code batchConsumers} batches sharing {@code totalWindow} submit threads: twice the
-     * fair share, so that the batches busy submitting fill the windows while others are in their database steps.
-     */
-    public static int lanesFor(int totalWindow, int batchConsumers) {
-        return Math.max(1, 2 * totalWindow / Math.max(1, batchConsumers));
     }
 
     /** The broker's message: a {@link SendBatch} body. */
@@ -133,10 +109,9 @@ public class SmsSender {
         BatchOutcome outcome = new BatchOutcome();
         // One deadline for the whole batch, so a throttled SMSC can't hold it (and its locks) for minutes.
         long deadline = System.nanoTime() + retryWindow.toNanos();
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (List<List<Prepared>> lane : lanes(byRecipient)) {
-            running.add(CompletableFuture.runAsync(
-                    () -> lane.forEach(toOneRecipient -> sendInOrder(toOneRecipient, outcome, deadline)), submitters));
+        List<CompletableFuture<Void>> running = new ArrayList<>(byRecipient.size());
+        for (List<Prepared> toOneRecipient : byRecipient) {
+            running.add(CompletableFuture.runAsync(() -> sendInOrder(toOneRecipient, outcome, deadline), submitters));
         }
         awaitAll(running);
         batch.outcome = outcome;
@@ -231,19 +206,6 @@ public class SmsSender {
             grouped.computeIfAbsent(prepared.message().recipient().e164(), k -> new ArrayList<>(1)).add(prepared);
         }
         return new ArrayList<>(grouped.values());
-    }
-
-    /** The recipients dealt round-robin to at most {@link #lanes} lanes, each lane to run on one thread. */
-    private List<List<List<Prepared>>> lanes(List<List<Prepared>> byRecipient) {
-        int n = Math.min(lanes, byRecipient.size());
-        List<List<List<Prepared>>> dealt = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            dealt.add(new ArrayList<>(byRecipient.size() / n + 1));
-        }
-        for (int i = 0; i < byRecipient.size(); i++) {
-            dealt.get(i % n).add(byRecipient.get(i));
-        }
-        return dealt;
     }
 
     private void sendInOrder(List<Prepared> toOneRecipient, BatchOutcome outcome, long deadline) {

@@ -114,22 +114,6 @@ class SmsSenderTest {
         assertThat(smsc.submitCount()).as("each message once").isEqualTo(2);
     }
 
-    @Test
-    void aBatchOnFewerLanesThanRecipientsSendsEveryMessageWithEachRecipientsInOrder() throws Exception {
-        SmsSender twoLanes = new SmsSender(messages, smpp, new TransactionTemplate(
-                new DataSourceTransactionManager(school.database.dataSource())), Duration.ofSeconds(5), submitters,
-                SendHold.NONE, 2);
-        List<Long> ids = queue("13800000001", "甲一", "13800000002", "乙一", "13800000003", "丙一",
-                "13800000001", "甲二", "13800000002", "乙二", "13800000001", "甲三");
-
-        twoLanes.send(ids);
-
-        assertThat(states(ids)).containsOnly("SUBMITTED");
-        assertThat(smsc.receivedFor("13800000001")).extracting(m -> m.text()).containsExactly("甲一", "甲二", "甲三");
-        assertThat(smsc.receivedFor("13800000002")).extracting(m -> m.text()).containsExactly("乙一", "乙二");
-        assertThat(smsc.submitCount()).isEqualTo(6);
-    }
-
     private List<Long> queue(String... numbersAndBodies) {
         List<NewMessage> batch = new java.util.ArrayList<>();
         for (int i = 0; i < numbersAndBodies.length; i += 2) {
