@@ -26,7 +26,7 @@ class ScaleOutIT {
     /** Long enough for the notice being sent to be approved before its step is escalated to the principal. */
     private static final Duration ESCALATE_AFTER = Duration.ofSeconds(20);
     private static final Duration ESCALATION_CHECK = Duration.ofSeconds(2);
-    private static final int RECIPIENTS = Integer.getInteger("scaleout.recipients", 2_500);
+    private static final int RECIPIENTS = Integer.getInteger("scaleout.recipients", 5_000);
 
     @Test
     void twoInstancesShareTheQueuesTheCarrierLimitAndTheTimers() throws Exception {
