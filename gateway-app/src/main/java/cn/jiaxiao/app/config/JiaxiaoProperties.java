@@ -99,11 +99,15 @@ public class JiaxiaoProperties {
         private java.util.Map<String, String> chains = new java.util.HashMap<>();
         /** A step waiting longer than this goes to the principal. */
         private Duration escalateAfter = Duration.ofHours(24);
+        /** How often each instance looks for steps waiting longer than {@link #escalateAfter}. */
+        private Duration escalationCheck = Duration.ofMinutes(1);
 
         public java.util.Map<String, String> getChains() { return chains; }
         public void setChains(java.util.Map<String, String> chains) { this.chains = chains; }
         public Duration getEscalateAfter() { return escalateAfter; }
         public void setEscalateAfter(Duration escalateAfter) { this.escalateAfter = escalateAfter; }
+        public Duration getEscalationCheck() { return escalationCheck; }
+        public void setEscalationCheck(Duration escalationCheck) { this.escalationCheck = escalationCheck; }
     }
 
     /** Parents' SMS replies (jiaxiao.replies.*). */

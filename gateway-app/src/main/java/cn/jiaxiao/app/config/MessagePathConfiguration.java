@@ -232,7 +232,7 @@ class MessagePathConfiguration {
     @Bean
     WorkflowRoutes workflowRoutes(NoticeWorkflow workflow, JiaxiaoProperties properties) {
         return new WorkflowRoutes(workflow, properties.getScheduler().getPeriod(),
-                properties.getApproval().getEscalateAfter());
+                properties.getApproval().getEscalationCheck(), properties.getApproval().getEscalateAfter());
     }
 
     @Bean

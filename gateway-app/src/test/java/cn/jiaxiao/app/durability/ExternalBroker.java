@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,8 +54,11 @@ public final class ExternalBroker implements AutoCloseable {
             Files.createDirectories(dir);
             Path log = dir.resolve("broker-" + (++starts) + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                    BrokerMain.class.getName(), dir.toString(), Integer.toString(port), USER, PASSWORD))
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+            command.addAll(GatewayProcess.LEAN_JVM);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(),
+                    dir.toString(), Integer.toString(port), USER, PASSWORD));
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!Files.readString(log).contains("BROKER STARTED")) {

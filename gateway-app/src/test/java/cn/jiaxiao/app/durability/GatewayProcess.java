@@ -20,6 +20,12 @@ import java.util.Map;
  */
 public final class GatewayProcess implements AutoCloseable {
 
+    /**
+     * Up to five gateways and four brokers start at once on two cores: C1 alone and the serial collector cut a
+     * start-up's CPU time to a third (10 s instead of 32 s), and these loads don't need C2's code.
+     */
+    static final List<String> LEAN_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final String name;
     private final Map<String, String> properties;
     private final Path logDir;
@@ -57,8 +63,10 @@ public final class GatewayProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             starts++;
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-jar",
-                    jar().toAbsolutePath().toString()));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-Duser.timezone=Asia/Shanghai",
+                    "-Dfile.encoding=UTF-8"));
+            command.addAll(LEAN_JVM);
+            command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
             properties.forEach((k, v) -> command.add("--" + k + "=" + v));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
             awaitHealthy(Duration.ofSeconds(180));

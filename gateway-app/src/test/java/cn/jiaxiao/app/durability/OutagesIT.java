@@ -7,13 +7,13 @@ import cn.jiaxiao.smsc.SimulatorConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * One gateway process, four outages in turn, each in the middle of a notice to a class of {@value #RECIPIENTS}:
- * the SMSC drops every link and refuses binds for 60 s, the SMSC throttles, the external broker is killed
- * ({@code kill -9}) and restarted, PostgreSQL is stopped and started again. After each, every recipient has
+ * Four outages, each in the middle of a notice to a class of {@value #RECIPIENTS}: the SMSC drops every link
+ * and refuses binds for 60 s, then throttles; on another gateway process and rig, the external broker is killed
+ * ({@code kill -9}) and restarted, then PostgreSQL is stopped and started again. After each, every recipient has
  * exactly one SMS: zero loss; zero duplicates under throttling; otherwise no more duplicates than what was in
  * flight when the link or the connection broke (reported; SMPP has no idempotency key).
  */
@@ -33,48 +33,61 @@ class OutagesIT {
     private static final Duration LINK_DOWN = Duration.ofSeconds(Long.getLong("outages.link-down-seconds", 60));
 
     @Test
-    void smscLinkDropThrottlingBrokerRestartAndDatabaseRestartLoseNothing() {
-        try (CrashRig rig = new CrashRig("outages", SimulatorConfig.builder().receiptDelay(Duration.ofMillis(100)))) {
+    void smscLinkDropAndThrottlingLoseNothing() {
+        outages("outages-smsc", (rig, run) -> {
+            run.outage("SMSC drops every link and refuses binds for " + LINK_DOWN.toSeconds() + " s", () -> {
+                rig.smsc.setRefuseBinds(true);
+                rig.smsc.dropAllSessions();
+                GatewayProcess.sleep(LINK_DOWN.toMillis());
+                rig.smsc.setRefuseBinds(false);
+            }, SMPP_WINDOW);
+            run.outage("SMSC throttles at 150 submit_sm/s (ESME_RTHROTTLED above)",
+                    () -> rig.smsc.update(b -> b.throttleTps(150)), 0);
+        });
+    }
+
+    @Test
+    void brokerAndDatabaseRestartsLoseNothing() {
+        outages("outages-infra", (rig, run) -> {
+            run.outage("broker kill -9, restarted after 5 s", () -> {
+                rig.broker.kill();
+                GatewayProcess.sleep(5_000);
+                rig.broker.startProcess();
+            }, BATCHES_IN_FLIGHT);
+            run.outage("PostgreSQL stopped for 10 s and started again",
+                    () -> rig.restartPostgres(Duration.ofSeconds(10)), BATCHES_IN_FLIGHT);
+        });
+    }
+
+    /**
+     * A rig and a gateway of their own for a pair of outages, so that the two pairs run at the same time (the
+     * 60 s of a dead link are mostly waiting).
+     */
+    private static void outages(String name, BiConsumer<CrashRig, Outages> scenarios) {
+        try (CrashRig rig = new CrashRig(name, SimulatorConfig.builder().receiptDelay(Duration.ofMillis(100)))) {
             GatewayProcess gateway = rig.gateway("gateway", Map.of(
                     "jiaxiao.smpp.connections[0].reconnect-max", "5s",
                     "jiaxiao.smpp.connections[0].window", "10")).start();
             rig.addGuardians("7-1", RECIPIENTS - rig.guardianMobiles("7-1").size());
             List<String> expected = rig.guardianMobiles("7-1");
             Api api = new Api(gateway.port());
-            Report report = new Report("outages, " + expected.size() + " recipients each");
+            Report report = new Report(name + ", " + expected.size() + " recipients each");
             // slow the SMSC down a little so that each outage lands mid-run
             rig.smsc.update(b -> b.submitLatency(Duration.ofMillis(5)));
-
-            run(rig, api, expected, report, "SMSC drops every link and refuses binds for " + LINK_DOWN.toSeconds() + " s",
-                    () -> {
-                        rig.smsc.setRefuseBinds(true);
-                        rig.smsc.dropAllSessions();
-                        GatewayProcess.sleep(LINK_DOWN.toMillis());
-                        rig.smsc.setRefuseBinds(false);
-                        return 0L;
-                    }, SMPP_WINDOW);
-            run(rig, api, expected, report, "SMSC throttles at 150 submit_sm/s (ESME_RTHROTTLED above)", () -> {
-                rig.smsc.update(b -> b.throttleTps(150));
-                return 0L;
-            }, 0);
-            rig.smsc.update(b -> b.throttleTps(0));
-            run(rig, api, expected, report, "broker kill -9, restarted after 5 s", () -> {
-                rig.broker.kill();
-                GatewayProcess.sleep(5_000);
-                rig.broker.startProcess();
-                return 0L;
-            }, BATCHES_IN_FLIGHT);
-            run(rig, api, expected, report, "PostgreSQL stopped for 10 s and started again", () -> {
-                rig.restartPostgres(Duration.ofSeconds(10));
-                return 0L;
-            }, BATCHES_IN_FLIGHT);
+            scenarios.accept(rig, (outage, breakIt, duplicatesAllowed) ->
+                    run(rig, api, expected, report, outage, breakIt, duplicatesAllowed));
             report.print();
             assertThat(gateway.isAlive()).as("the gateway survived it all").isTrue();
         }
     }
 
+    @FunctionalInterface
+    private interface Outages {
+        void outage(String outage, Runnable breakIt, int duplicatesAllowed);
+    }
+
     private static void run(CrashRig rig, Api api, List<String> expected, Report report, String outage,
-            Supplier<Long> breakIt, int duplicatesAllowed) {
+            Runnable breakIt, int duplicatesAllowed) {
         String marker = CrashRig.marker();
         long start = System.nanoTime();
         long id = CrashRig.sendToClass(api, "7-1", "各位家长：下周二举行秋季运动会。（" + marker + "）");
@@ -83,7 +96,7 @@ class OutagesIT {
             GatewayProcess.sleep(10);
         }
         long before = rig.submitsFor(marker);
-        breakIt.get();
+        breakIt.run();
         deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline && !(rig.receivedPerDestination(marker).size() == expected.size()
                 && allSubmitted(rig, id))) {

@@ -23,10 +23,17 @@ final class Report {
         System.out.println("[durability] " + line);
     }
 
+    /** The IT classes run concurrently: one report at a time into the file. */
     void print() {
         StringBuilder text = new StringBuilder("== " + title + "\n");
         lines.forEach(l -> text.append("   ").append(l).append('\n'));
         System.out.print(text);
+        synchronized (Report.class) {
+            append(text);
+        }
+    }
+
+    private static void append(CharSequence text) {
         try {
             Path file = Path.of("target", "durability-report.txt");
             Files.createDirectories(file.getParent());

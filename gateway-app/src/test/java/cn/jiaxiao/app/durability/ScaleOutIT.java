@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 class ScaleOutIT {
 
     private static final int TPS = 100;
-    private static final int RECIPIENTS = Integer.getInteger("scaleout.recipients", 2_500);
+    /** Long enough for the notice being sent to be approved before its step is escalated to the principal. */
+    private static final Duration ESCALATE_AFTER = Duration.ofSeconds(20);
+    private static final Duration ESCALATION_CHECK = Duration.ofSeconds(2);
+    private static final int RECIPIENTS = Integer.getInteger("scaleout.recipients", 5_000);
 
     @Test
     void twoInstancesShareTheQueuesTheCarrierLimitAndTheTimers() throws Exception {
@@ -32,20 +35,21 @@ class ScaleOutIT {
                 SimulatorConfig.builder().receiptDelay(Duration.ofMillis(300)).receiptOnAnyBind(true))) {
             Map<String, String> common = Map.of("jiaxiao.smpp.connections[0].name", "carrier",
                     "jiaxiao.smpp.connections[0].max-tps", Integer.toString(TPS),
-                    "jiaxiao.approval.escalate-after", "3s");
+                    "jiaxiao.approval.escalate-after", ESCALATE_AFTER.toSeconds() + "s",
+                    "jiaxiao.approval.escalation-check", ESCALATION_CHECK.toSeconds() + "s");
             GatewayProcess a = rig.gateway("a", with(common, "10690071")).start();
+            rig.awaitDemoSchool();
+            // a notice left waiting for its approver: the escalation timers of both instances see it overdue
+            Api apiA = new Api(a.port());
+            long waiting = apiA.post("teacher72", "/api/notices", Api.notice("通知", "下周一升旗仪式。",
+                    "{\"classes\":[\"7-2\"]}")).json().get("id").asLong();
+            long waitingSince = System.nanoTime();
             Report report = new Report("two instances, one broker, one database, carrier limit " + TPS + "/s");
             CompletableFuture<GatewayProcess> b = CompletableFuture.supplyAsync(
                     () -> rig.gateway("b", with(common, "10690072")).start());
             rig.addGuardians("7-1", RECIPIENTS - rig.guardianMobiles("7-1").size());
             List<String> expected = rig.guardianMobiles("7-1");
             b.get();
-            long bothUp = System.nanoTime();
-
-            // a notice left waiting for its approver: the escalation timer of each instance sees it
-            Api apiA = new Api(a.port());
-            long waiting = apiA.post("teacher72", "/api/notices", Api.notice("通知", "下周一升旗仪式。",
-                    "{\"classes\":[\"7-2\"]}")).json().get("id").asLong();
 
             String marker = CrashRig.marker();
             long id = CrashRig.sendToClass(apiA, "7-1", "各位家长：本周五下午家长开放日。（" + marker + "）");
@@ -74,8 +78,9 @@ class ScaleOutIT {
             report.line("message states %s, notice %s, SENT recorded %d time(s)", rig.messageStates(id),
                     rig.noticeStatus(id), auditCount(rig, id, "SENT"));
 
-            // the escalation timer runs every 60 s on each instance: wait for both to have run after the notice
-            long waitEscalation = 65_000 - (System.nanoTime() - bothUp) / 1_000_000;
+            // each instance's escalation timer must have run at least twice since the notice became overdue
+            long waitEscalation = ESCALATE_AFTER.plus(ESCALATION_CHECK.multipliedBy(2)).toMillis() + 1_000
+                    - (System.nanoTime() - waitingSince) / 1_000_000;
             if (waitEscalation > 0) {
                 GatewayProcess.sleep(waitEscalation);
             }
@@ -88,7 +93,7 @@ class ScaleOutIT {
             assertThat(perInstance).as("both instances sent").hasSize(2).allSatisfy((source, n) ->
                     assertThat(n).isGreaterThan(expected.size() / 10));
             assertThat(steady).as("the two instances together keep the carrier's limit").isLessThan(TPS * 1.05)
-                    .isGreaterThan(TPS * 0.8);
+                    .isGreaterThanOrEqualTo(TPS * 0.95);
             assertThat(worstSecond).as("no 1-s window above the limit (+10 %% burst, +10 %% submit-latency jitter at the SMSC)")
                     .isLessThanOrEqualTo((int) (TPS * 1.2));
             assertThat(rig.messageStates(id)).as("every receipt matched, wherever it arrived")

@@ -13,15 +13,21 @@ public final class TestSchool {
 
     public static final String KEY = "test-encryption-key-0123456789";
 
-    public final TestDatabase database = TestDatabase.create();
+    private static final ContactCipher CIPHER = ContactCipher.fromSecret(KEY);
+
+    /** Seeded once per JVM (its ~500 statements took seconds per test), then copied. */
+    public final TestDatabase database = TestDatabase.create("demo_school", TestSchool::seed);
     public final NamedParameterJdbcTemplate jdbc = database.jdbc();
-    public final ContactCipher cipher = ContactCipher.fromSecret(KEY);
+    public final ContactCipher cipher = CIPHER;
     public final UnitRepository units = new UnitRepository(jdbc);
     public final StaffAccountRepository accounts = new StaffAccountRepository(jdbc, units, cipher);
     public final GuardianDirectory guardians = new GuardianDirectory(jdbc, cipher);
 
-    public TestSchool() {
+    private static void seed(TestDatabase database) {
+        NamedParameterJdbcTemplate jdbc = database.jdbc();
+        UnitRepository units = new UnitRepository(jdbc);
         // Tests don't need a slow adaptive hash; the app's own tests check the real encoder.
-        new DemoSchool(units, accounts, new RosterWriter(jdbc, cipher), p -> "{noop}" + p).seedIfEmpty();
+        new DemoSchool(units, new StaffAccountRepository(jdbc, units, CIPHER), new RosterWriter(jdbc, CIPHER),
+                p -> "{noop}" + p).seedIfEmpty();
     }
 }

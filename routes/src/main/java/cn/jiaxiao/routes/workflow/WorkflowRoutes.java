@@ -12,11 +12,13 @@ public class WorkflowRoutes extends RouteBuilder {
 
     private final NoticeWorkflow workflow;
     private final Duration period;
+    private final Duration escalationCheck;
     private final Duration escalateAfter;
 
-    public WorkflowRoutes(NoticeWorkflow workflow, Duration period, Duration escalateAfter) {
+    public WorkflowRoutes(NoticeWorkflow workflow, Duration period, Duration escalationCheck, Duration escalateAfter) {
         this.workflow = workflow;
         this.period = period;
+        this.escalationCheck = escalationCheck;
         this.escalateAfter = escalateAfter;
     }
 
@@ -26,7 +28,7 @@ public class WorkflowRoutes extends RouteBuilder {
                 .routeId("scheduled-release")
                 .bean(workflow, "releaseDueScheduled");
 
-        from("timer:approval-escalation?period=" + Math.max(period.toMillis(), 60_000))
+        from("timer:approval-escalation?period=" + escalationCheck.toMillis())
                 .routeId("approval-escalation")
                 .process(exchange -> workflow.escalateOverdue(escalateAfter));
     }
