@@ -70,7 +70,9 @@ public final class Api {
             request.header("Authorization", "Basic " + token);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            // 90 s, not 30: with the durability ITs' five gateways starting on two cores, an approval was seen
+            // taking longer than 30 s to answer; a request that truly hangs still fails.
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(90)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String body = response.body();
             JsonNode node = body == null || body.isBlank() ? null : JSON.readTree(body);
